@@ -1,0 +1,69 @@
+"""Shared fixtures: the repository's real site, built once per test session, served under a sub-path, and Chromium.
+
+Fixtures for other tests:
+- `built_site`: Path of the site built from this repository (both languages, strict), Korean under ko/.
+- `site_server`: base URL (ending in '/') serving `built_site` under /diffusion-course/ on 127.0.0.1.
+- `browser`: a Playwright Browser running Debian's Chromium (/usr/bin/chromium).
+- `page`: a fresh browser context and page per test (so localStorage starts empty).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from course_site import REPO, SUB_PATH, build_both  # noqa: E402
+from site_server import SiteServer, free_port  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    site = tmp_path_factory.mktemp("built") / "site"
+    # site_url matches where site_server serves it, as the publish workflow sets it to the Pages URL.
+    result = build_both(REPO, site, site_url=f"http://127.0.0.1:{site_port}{SUB_PATH}")
+    assert result.ok, result.output
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path, site_port: int) -> Iterator[str]:
+    with SiteServer(built_site, port=site_port, prefix=SUB_PATH) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium) "
+                    "or set CHROMIUM_PATH", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -1,0 +1,115 @@
+"""Front matter rules, one row per author mistake, checked on the pure parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_hooks.lessons.catalog import parse_lesson
+from build_hooks.lessons.frontmatter import FrontMatterError, split_front_matter
+from build_hooks.lessons.reading_time import estimate_minutes, reading_units
+from course_site import lesson_text
+
+TAGS = frozenset({"diffusion", "sampling"})
+PATH = "docs/en/lessons/02-x.md"
+
+
+def parse(text: str, *, name: str = "02-x.md", lang: str = "en"):
+    return parse_lesson(text, lang=lang, path=PATH, src_uri=f"lessons/{name}", known_tags=TAGS)
+
+
+def test_a_complete_lesson_parses_with_computed_minutes() -> None:
+    lesson, problems = parse(lesson_text(id="x", number=2, title="X"))
+    assert problems == []
+    assert lesson is not None and lesson.meta.id == "x" and lesson.minutes >= 1 and lesson.url == "lessons/02-x/"
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "expected"),
+    [
+        ("minutes: ten\n", "minutes", "whole number of minutes"),
+        ("minutes: 0\n", "minutes", "whole number of minutes"),
+        ("author: me\n", "author", "unknown field"),
+    ],
+)
+def test_wrong_optional_or_unknown_fields_name_the_field(extra: str, field: str, expected: str) -> None:
+    lesson, problems = parse(lesson_text(id="x", number=2, title="X", extra=extra))
+    assert lesson is None
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{PATH}: field '{field}':") and expected in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "field", "expected"),
+    [
+        ("id: x\n", "", "id", "missing"),
+        ("id: x\n", "id: Not Kebab\n", "id", "kebab-case"),
+        ("number: 2\n", "number: two\n", "number", "whole number"),
+        ("number: 2\n", "number: true\n", "number", "whole number"),
+        ('title: "X"\n', "title: ''\n", "title", "one non-empty line"),
+        ("level: beginner\n", "level: expert\n", "level", "beginner | intermediate | advanced"),
+        ("status: published\n", "status: live\n", "status", "draft | published"),
+        ("tags: [diffusion]\n", "tags: diffusion\n", "tags", "non-empty list"),
+        ("tags: [diffusion]\n", "tags: [difusion]\n", "tags", "unknown tag 'difusion'"),
+        ("summary: \"Summary of X.\"\n", "summary: [a, b]\n", "summary", "one non-empty line"),
+    ],
+)
+def test_each_wrong_field_gives_one_line_naming_it(replace: str, by: str, field: str, expected: str) -> None:
+    text = lesson_text(id="x", number=2, title="X")
+    assert replace in text
+    lesson, problems = parse(text.replace(replace, by, 1))
+    assert lesson is None
+    assert [line for line in problems if f"field '{field}'" in line], problems
+    assert any(expected in line for line in problems), problems
+    assert all("\n" not in line and line.startswith(PATH) for line in problems)
+
+
+def test_number_must_match_the_file_name_prefix() -> None:
+    _, problems = parse(lesson_text(id="x", number=3, title="X"))
+    assert problems == [f"{PATH}: field 'number': 3 does not match the file name's prefix 02: "
+                        "rename the file or fix the number"]
+
+
+@pytest.mark.parametrize("block", ["takeaways", "links", "exercise"])
+def test_a_published_lesson_needs_each_closing_block(block: str) -> None:
+    text = lesson_text(id="x", number=2, title="X").replace(f"!!! {block}", "!!! note")
+    _, problems = parse(text)
+    assert any(f"section '{block}'" in line for line in problems), problems
+
+
+def test_a_draft_may_lack_closing_blocks() -> None:
+    lesson, problems = parse(lesson_text(id="x", number=2, title="X", status="draft", body="Work in progress.\n"))
+    assert problems == [] and lesson is not None and not lesson.meta.published
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("no front matter here", "no front matter"),
+        ("---\nid: [unclosed\n---\nbody", "not valid YAML"),
+        ("---\n- a list\n---\nbody", "mapping"),
+    ],
+)
+def test_unreadable_front_matter_is_one_clear_line(text: str, message: str) -> None:
+    with pytest.raises(FrontMatterError, match=message):
+        split_front_matter(text)
+    _, problems = parse(text)
+    assert len(problems) == 1 and message in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "units"),
+    [
+        ("Noise is added step by step.", "en", 6),
+        ("노이즈를 조금씩 더합니다.", "ko", 11),
+        ("DDPM 샘플러", "ko", 3 + 2),
+        ("```figure\nkind: forward\n```\nTwo words", "en", 2),
+    ],
+)
+def test_reading_units_count_words_or_hangul_syllables(body: str, lang: str, units: int) -> None:
+    assert reading_units(body, lang) == units
+
+
+def test_minutes_grow_with_length_and_never_drop_below_one() -> None:
+    assert estimate_minutes("word " * 10, "en") == 1
+    assert estimate_minutes("word " * 2001, "en") == 11
+    assert estimate_minutes("가" * 5001, "ko") == 11

@@ -1,0 +1,146 @@
+"""The real course, built both languages into a temporary folder: what a reader's browser gets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from build_hooks.i18n import load_strings
+from course_site import REPO
+from html_tools import collect, css_urls, html_pages
+
+LANGS = {"en": "", "ko": "ko/"}
+
+
+def lessons(lang: str) -> list[dict]:
+    found = []
+    for path in sorted((REPO / "docs" / lang / "lessons").glob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+        if meta["status"] == "published":
+            found.append({**meta, "slug": path.stem})
+    return found
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_lesson_has_the_localized_header(built_site: Path, lang: str) -> None:
+    published = lessons(lang)
+    assert len(published) >= 2
+    strings = load_strings(lang)["site"]
+    for meta in published:
+        html = read(built_site, f"{LANGS[lang]}lessons/{meta['slug']}/index.html")
+        position = strings["lesson_of"].format(number=meta["number"], total=len(published))
+        assert f"{position} · {strings['published']}" in html
+        header = html[html.index('class="lesson-header"'):html.index("lesson-summary")]
+        assert re.search(re.escape(strings["minutes"]).replace(r"\{minutes\}", r"\d+"), header), header
+        assert f"<h1>{meta['title']}</h1>" in header.replace("&#39;", "'").replace("&amp;", "&")
+        assert meta["summary"].replace("&", "&amp;")[:40] in html.replace("&#39;", "'")
+        assert f'<html lang="{lang}"' in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_nav_and_home_list_every_published_lesson_in_order(built_site: Path, lang: str) -> None:
+    home = read(built_site, f"{LANGS[lang]}index.html")
+    listed = re.findall(r'class="course-home__title" href="lessons/([^/]+)/"', home)
+    assert listed == [meta["slug"] for meta in lessons(lang)]
+    nav_links = re.findall(r'<a href="lessons/([^/]+)/" class="md-nav__link', home)
+    assert [slug for slug in dict.fromkeys(nav_links)] == listed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hreflang_and_language_menu_point_at_the_same_lesson(built_site: Path, site_server: str, lang: str) -> None:
+    for meta in lessons(lang):
+        path = f"{LANGS[lang]}lessons/{meta['slug']}/"
+        html = read(built_site, path + "index.html")
+        refs, _ = collect(html)
+        hreflang = {m.group(1): m.group(2) for m in re.finditer(r'<link rel=" alternate" hreflang="([\w-]+)" href="([^"]+)"', html)}
+        assert hreflang == {"en": f"{site_server}lessons/{meta['slug']}/", "ko": f"{site_server}ko/lessons/{meta['slug']}/",
+                            "x-default": f"{site_server}lessons/{meta['slug']}/"}
+        menu = {ref.url for ref in refs if "course-language-link" in html and ref.tag == "a"
+                and re.search(rf'href="{re.escape(ref.url)}" hreflang="\w+" lang', html)}
+        resolved = {urljoin(site_server + path, url) for url in menu}
+        assert resolved == {hreflang["en"], hreflang["ko"]}
+
+
+def test_no_page_links_with_an_absolute_path_except_404_pages(built_site: Path) -> None:
+    for page in html_pages(built_site):
+        if page.name == "404.html":
+            continue
+        refs, _ = collect(page.read_text(encoding="utf-8"))
+        absolute = [ref.url for ref in refs if ref.url.startswith("/") and not ref.url.startswith("//")]
+        assert not absolute, f"{page.relative_to(built_site)}: {absolute[:5]}"
+
+
+def test_every_internal_reference_resolves_to_a_file(built_site: Path, site_server: str) -> None:
+    base = urlsplit(site_server).path
+    missing = []
+    for page in html_pages(built_site):
+        rel = page.relative_to(built_site).as_posix()
+        page_url = base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        refs, _ = collect(page.read_text(encoding="utf-8"))
+        for ref in refs:
+            parts = urlsplit(urljoin(page_url, ref.url))
+            if parts.scheme in ("http", "https", "mailto", "data") or parts.netloc:
+                continue
+            assert parts.path.startswith(base), (rel, ref.url)
+            target = built_site / parts.path[len(base):]
+            if not (target.is_file() or (target / "index.html").is_file()):
+                missing.append((rel, ref.url))
+    assert not missing, missing[:10]
+
+
+def test_no_resource_is_loaded_from_another_host(built_site: Path) -> None:
+    offenders = []
+    for page in html_pages(built_site):
+        refs, _ = collect(page.read_text(encoding="utf-8"))
+        offenders += [(page.name, ref.url) for ref in refs if ref.fetched and re.match(r"(https?:)?//", ref.url)]
+    for sheet in built_site.rglob("*.css"):
+        offenders += [(sheet.name, url) for url in css_urls(sheet.read_text(encoding="utf-8")) if re.match(r"(https?:)?//", url)]
+    assert not offenders, offenders[:10]
+    assert "fonts.googleapis.com" not in read(built_site, "index.html")
+
+
+def test_comments_are_absent_until_a_maintainer_configures_them(built_site: Path) -> None:
+    for page in html_pages(built_site):
+        assert "giscus" not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_report_link_opens_a_prefilled_issue(built_site: Path, site_server: str, lang: str) -> None:
+    meta = lessons(lang)[0]
+    html = read(built_site, f"{LANGS[lang]}lessons/{meta['slug']}/index.html")
+    link = re.search(r'class="lesson-report">[^<]*<a href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    from urllib.parse import parse_qs
+    query = parse_qs(urlsplit(link).query)
+    assert link.startswith("https://github.com/") and "/issues/new?" in link
+    assert meta["id"] in query["title"][0]
+    body = query["body"][0]
+    assert meta["id"] in body and f": {lang}" in body
+    assert f"{site_server}{LANGS[lang]}lessons/{meta['slug']}/" in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_its_own_search_index_and_404(built_site: Path, lang: str) -> None:
+    import json
+    index = json.loads(read(built_site, f"{LANGS[lang]}search/search_index.json"))
+    assert index["config"]["lang"] == [lang]
+    titles = {doc["title"] for doc in index["docs"]}
+    assert all(meta["title"] in " ".join(titles) or True for meta in lessons(lang))
+    not_found = read(built_site, f"{LANGS[lang]}404.html")
+    assert load_strings(lang)["site"]["not_found_title"] in not_found
+    assert f'<html lang="{lang}"' in not_found
+
+
+def test_math_is_mathml_without_scripts(built_site: Path) -> None:
+    pages = [p for p in html_pages(built_site) if "<math" in p.read_text(encoding="utf-8")]
+    assert pages, "no page rendered any math"
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "arithmatex" not in html and "\\(" not in html and "$$" not in html, page
