@@ -108,6 +108,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     lesson = _lesson_of(page)
     if lesson is not None:
         page.meta["description"] = lesson.meta.summary  # Material's <meta name="description">
+        # Material reads `status` as its own page-status badge (new/deprecated) in the nav; ours lives in the catalog.
+        page.meta.pop("status", None)
     return markdown
 
 

@@ -112,4 +112,18 @@ def test_reading_units_count_words_or_hangul_syllables(body: str, lang: str, uni
 def test_minutes_grow_with_length_and_never_drop_below_one() -> None:
     assert estimate_minutes("word " * 10, "en") == 1
     assert estimate_minutes("word " * 2001, "en") == 11
-    assert estimate_minutes("가" * 5001, "ko") == 11
+    assert estimate_minutes("가" * 4301, "ko") == 11
+
+
+def test_each_real_lesson_reads_in_about_the_same_time_in_both_languages() -> None:
+    """The Korean rate is calibrated so that the same substance gets the same estimate (reading_time.py)."""
+    from course_site import REPO
+
+    pairs = sorted((REPO / "docs" / "en" / "lessons").glob("*.md"))
+    assert pairs
+    for english in pairs:
+        korean = REPO / "docs" / "ko" / "lessons" / english.name
+        minutes = {lang: estimate_minutes(split_front_matter(path.read_text(encoding="utf-8"))[1], lang)
+                   for lang, path in (("en", english), ("ko", korean))}
+        assert abs(minutes["en"] - minutes["ko"]) <= 2, (english.name, minutes)
+        assert 10 <= minutes["en"] <= 20, (english.name, minutes)

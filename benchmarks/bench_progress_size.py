@@ -1,0 +1,40 @@
+"""Print the gzipped size of the reader-progress scripts and stylesheet, as shipped, against the 12 KB budget.
+
+The scripts are measured as the build ships them (comments stripped by build_hooks/progress/assets.py) and, for
+reference, as written. Usage: .venv/bin/python benchmarks/bench_progress_size.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from build_hooks.progress.assets import BUDGET_BYTES, compact_js, gzipped_size  # noqa: E402
+
+ASSETS = REPO / "overrides" / "assets" / "course"
+
+
+def shipped_bytes(path: Path) -> bytes:
+    text = path.read_text(encoding="utf-8")
+    return (compact_js(text) if path.suffix == ".js" else text).encode("utf-8")
+
+
+def main() -> None:
+    paths = sorted((ASSETS / "progress").glob("*.js")) + [ASSETS / "progress.css"]
+    total_source = total_shipped = 0
+    print(f"{'file':24} {'source gz':>10} {'shipped':>9} {'shipped gz':>11}")
+    for path in paths:
+        source = gzipped_size(path.read_bytes())
+        shipped = shipped_bytes(path)
+        packed = gzipped_size(shipped)
+        total_source, total_shipped = total_source + source, total_shipped + packed
+        print(f"{path.relative_to(ASSETS)!s:24} {source:9d}B {len(shipped):8d}B {packed:10d}B")
+    print(f"{'total':24} {total_source:9d}B {'':9} {total_shipped:10d}B  -> {total_shipped / 1024:.2f} KB of "
+          f"{BUDGET_BYTES // 1024} KB ({100 * total_shipped / BUDGET_BYTES:.0f}% of the budget)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""MkDocs hook: validate the progress rules in course.yml and publish course-manifest.json in each language build.
+
+Thin adapter over build_hooks.progress; every author mistake becomes a PluginError with one line per problem.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+# MkDocs loads hooks by file path; make the repository root importable so `build_hooks.*` resolves.
+_REPO_ROOT = str(Path(__file__).resolve().parent.parent)
+if _REPO_ROOT not in sys.path:
+    sys.path.insert(0, _REPO_ROOT)
+
+from build_hooks.course_config import CourseConfigError, read_course_config, tag_labels  # noqa: E402
+from build_hooks.lessons.catalog import read_catalog  # noqa: E402
+from build_hooks.progress.assets import SCRIPT_DIR, compact_js  # noqa: E402
+from build_hooks.progress.config import LANGS, ProgressConfig, ProgressConfigError, parse_progress_config  # noqa: E402
+from build_hooks.progress.lessons import lessons_by_language  # noqa: E402
+from build_hooks.progress.manifest import MANIFEST_NAME, build_manifest, manifest_json  # noqa: E402
+from build_hooks.progress.strings import check_strings  # noqa: E402
+
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
+
+
+def _repo_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _read_i18n_sections() -> dict[str, Any]:
+    sections: dict[str, Any] = {}
+    for lang in LANGS:
+        path = I18N_DIR / f"{lang}.yml"
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as error:
+            raise PluginError(f"build_hooks/i18n/{lang}.yml: cannot be read as YAML: {error}".replace("\n", " ")) from None
+        sections[lang] = data.get("progress") if isinstance(data, dict) else None
+    return sections
+
+
+def _load(config: MkDocsConfig) -> tuple[dict[str, Any], ProgressConfig, dict[str, dict[str, str]]]:
+    try:
+        raw = read_course_config(_repo_root(config))
+        return raw, parse_progress_config(raw), check_strings(_read_i18n_sections())
+    except (CourseConfigError, ProgressConfigError) as error:
+        raise PluginError(str(error)) from None
+
+
+def _build_language(config: MkDocsConfig) -> str:
+    """docs/en -> en, docs/ko -> ko (each language is its own MkDocs build)."""
+    name = Path(config.docs_dir).name
+    return name if name in LANGS else str(config.theme.get("language", LANGS[0]))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _load(config)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    raw, progress, strings = _load(config)
+    lang = _build_language(config)
+    try:
+        known_tags = frozenset(tag_labels(raw, LANGS))
+    except CourseConfigError as error:
+        raise PluginError(str(error)) from None
+    # Lesson errors are reported by the lessons hook; here only the valid lessons matter.
+    catalog = read_catalog(Path(config.docs_dir).resolve().parent, LANGS, known_tags, primary=LANGS[0])
+    manifest = build_manifest(progress, lessons_by_language(catalog), lang, strings[lang])
+    if files.get_file_from_path(MANIFEST_NAME) is None:
+        files.append(File.generated(config, MANIFEST_NAME, content=manifest_json(manifest)))
+    for script in [f for f in files if f.src_uri.startswith(SCRIPT_DIR) and f.src_uri.endswith(".js") and f.abs_src_path]:
+        text = Path(script.abs_src_path).read_text(encoding="utf-8")
+        files.remove(script)
+        files.append(File.generated(config, script.src_uri, content=compact_js(text)))
+    return files

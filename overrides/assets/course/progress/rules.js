@@ -1,0 +1,50 @@
+// Everything the reader sees is derived here from facts + manifest (no DOM): XP, level, counts, achievements.
+// Facts about lessons missing from the manifest stay stored but are not counted.
+import { isOn } from './facts.js';
+
+function metrics(doc, lessons) {
+  const done = lessons.filter((l) => isOn(doc.lessons[l.id]));
+  const ex = lessons.filter((l) => l.exercise && isOn(doc.exercises[l.exercise]));
+  const visited = lessons.filter((l) => doc.visits[l.id]);
+  return {
+    done,
+    ex,
+    counts: {
+      lessons_completed: done.length,
+      exercises_done: ex.length,
+      lessons_with_exercise: done.filter((l) => ex.includes(l)).length,
+      lessons_visited: visited.length,
+      languages_visited: new Set(visited.flatMap((l) => Object.keys(doc.visits[l.id]))).size,
+      days_learned: Object.keys(doc.days).length,
+    },
+  };
+}
+
+export function earned(rule, counts, doneNumbers) {
+  if (rule.lessons) return rule.lessons.every((n) => doneNumbers.has(n));
+  return (counts[rule.count] ?? 0) >= rule.at_least;
+}
+
+export function derive(doc, manifest) {
+  const { done, ex, counts } = metrics(doc, manifest.lessons);
+  const xp = done.length * manifest.xp.lesson_completed + ex.length * manifest.xp.exercise_done;
+  const levels = manifest.levels;
+  const current = levels.filter((l) => xp >= l.xp).pop();
+  const next = levels[current.level + 1] || null;
+  const top = levels[levels.length - 1].xp;
+  const numbers = new Set(done.map((l) => l.number));
+  return {
+    xp,
+    level: current.level,
+    levelName: current.name,
+    nextXp: next ? next.xp : null,
+    toGo: next ? next.xp - xp : 0,
+    percent: Math.min(100, Math.floor((xp * 100) / top)),
+    lessonsDone: done.map((l) => l.id),
+    exercisesDone: ex.map((l) => l.exercise),
+    lessonsTotal: Math.max(manifest.lessons_planned, manifest.lessons.length),
+    achievements: manifest.achievements.filter((a) => earned(a.rule, counts, numbers)).map((a) => a.id),
+    achievementsTotal: manifest.achievements.length,
+    counts,
+  };
+}

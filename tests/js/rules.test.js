@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { emptyDoc, recordDay, recordVisit, setFlag } from '../../overrides/assets/course/progress/facts.js';
+import { derive } from '../../overrides/assets/course/progress/rules.js';
+import { manifest } from './fixtures.js';
+
+const complete = (doc, id, t = 1) => setFlag(doc, 'lessons', id, true, t);
+const exercise = (doc, id, t = 1) => setFlag(doc, 'exercises', `${id}-exercise`, true, t);
+
+const cases = [
+  ['nothing done is level 0 Spark at 0 XP', emptyDoc(), { xp: 0, level: 0, toGo: 200, percent: 0 }],
+  ['one lesson is 100 XP', complete(emptyDoc(), 'alpha'), { xp: 100, level: 0, toGo: 100, percent: 22 }],
+  ['two lessons reach level 1', complete(complete(emptyDoc(), 'alpha'), 'beta'), { xp: 200, level: 1, toGo: 250 }],
+  ['finishing everything reaches the top level', ['alpha', 'beta', 'gamma'].reduce((d, id) => exercise(complete(d, id), id), emptyDoc()),
+    { xp: 450, level: 2, nextXp: null, toGo: 0, percent: 100 }],
+  ['an unmarked lesson gives no XP', setFlag(complete(emptyDoc(), 'alpha', 1), 'lessons', 'alpha', false, 2), { xp: 0 }],
+  ['lessons not in the manifest are kept but not counted', complete(emptyDoc(), 'removed-lesson'), { xp: 0, lessonsDone: [] }],
+];
+
+for (const [name, doc, expected] of cases) {
+  test(name, () => {
+    const d = derive(doc, manifest);
+    for (const [k, v] of Object.entries(expected)) assert.deepEqual(d[k], v, k);
+  });
+}
+
+test('changing the XP rules recomputes from the same facts', () => {
+  const doc = exercise(complete(emptyDoc(), 'alpha'), 'alpha');
+  assert.equal(derive(doc, manifest).xp, 150);
+  assert.equal(derive(doc, { ...manifest, xp: { lesson_completed: 10, exercise_done: 5 } }).xp, 15);
+});
+
+const achievementCases = [
+  ['first lesson', complete(emptyDoc(), 'alpha'), ['first']],
+  ['listed lessons all done', complete(complete(emptyDoc(), 'beta'), 'alpha'), ['first', 'pair']],
+  ['one listed lesson is not enough', complete(emptyDoc(), 'beta'), ['first']],
+  ['visits in two languages', recordVisit(recordVisit(emptyDoc(), 'alpha', 'en', 1), 'beta', 'ko', 2), ['both-langs']],
+  ['lesson with its exercise', exercise(complete(emptyDoc(), 'gamma'), 'gamma'), ['first', 'thorough']],
+  ['exercise without the lesson', exercise(emptyDoc(), 'gamma'), []],
+  ['study on two days', recordDay(recordDay(emptyDoc(), '2026-01-01', 1), '2026-03-09', 2), ['days']],
+  ['the same day twice counts once', recordDay(recordDay(emptyDoc(), '2026-01-01', 1), '2026-01-01', 2), []],
+];
+
+for (const [name, doc, expected] of achievementCases) {
+  test(`achievements: ${name}`, () => assert.deepEqual(derive(doc, manifest).achievements, expected));
+}

@@ -1,0 +1,39 @@
+"""The progress scripts as shipped: comment stripping keeps valid code, and script + CSS fit the 12 KB budget."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from build_hooks.progress.assets import BUDGET_BYTES, compact_js, gzipped_size
+
+ASSETS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "course"
+MODULES = sorted((ASSETS / "progress").glob("*.js"))
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node is needed to parse the shipped modules")
+@pytest.mark.parametrize("module", MODULES, ids=[m.name for m in MODULES])
+def test_shipped_module_is_still_valid_javascript(module: Path, tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+    shipped = tmp_path / module.name
+    shipped.write_text(compact_js(module.read_text(encoding="utf-8")), encoding="utf-8")
+    result = subprocess.run(["node", "--check", str(shipped)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("source", "shipped"), [
+    ("// why\nconst a = 1;\n\n  // more\n  f(a); // kept\n", "const a = 1;\nf(a); // kept\n"),
+    ("const url = 'http://x/';\n", "const url = 'http://x/';\n"),
+    ("const s = `line one\n  // not a comment\n`;\n", "const s = `line one\n  // not a comment\n`;\n"),
+])
+def test_compact_js_drops_only_whole_line_comments_and_indentation(source: str, shipped: str) -> None:
+    assert compact_js(source) == shipped
+
+
+def test_script_and_css_stay_under_12_kb_gzipped() -> None:
+    total = sum(gzipped_size(compact_js(m.read_text(encoding="utf-8")).encode()) for m in MODULES)
+    total += gzipped_size((ASSETS / "progress.css").read_bytes())
+    assert total < BUDGET_BYTES, f"{total} bytes gzipped"
