@@ -31,6 +31,7 @@ build: $(STAMP)
 
 ## test: set up, then run every test (Python incl. browser tests in Chromium, and the JavaScript rules in Node)
 test: $(STAMP)
+	tools/ensure-chromium.sh
 	node --test tests/js/
 	$(BIN)/pytest
 
