@@ -67,7 +67,7 @@ def stored(page: Any, key: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("lang", "level", "lessons", "next_text"), [
     ("en", "Level 0 · Spark", "0/10 lessons", "0/200 XP to next level, 200 to go"),
-    ("ko", "레벨 0 · 불씨", "레슨 0/10", "다음 레벨까지 0/200 XP, 200 XP 남음"),
+    ("ko", "레벨 0 · 불씨", "강의 0/10", "다음 레벨까지 0/200 XP, 200 XP 남음"),
 ])
 def test_header_bar_shows_level_xp_lessons_and_achievements(page: Any, site_server: str, manifest: dict[str, Any],
                                                            lang: str, level: str, lessons: str, next_text: str) -> None:
@@ -110,7 +110,7 @@ def test_progress_survives_reload_and_is_shared_by_both_languages(page: Any, sit
     open_page(page, lesson_url(site_server, manifest, 0))
     page.click('[data-course-action="complete-lesson"]')
     open_page(page, lesson_url(site_server, manifest, 0, "ko"))
-    assert stat(page, "lessons") == "레슨 1/10"
+    assert stat(page, "lessons") == "강의 1/10"
     assert page.get_attribute('[data-course-action="complete-lesson"]', "aria-pressed") == "true"
     snapshot = page.evaluate("courseProgress.snapshot()")
     assert snapshot["lessonsDone"] == [manifest["lessons"][0]["id"]]

@@ -20,7 +20,7 @@ def test_each_language_build_gets_its_manifest_at_its_root(tmp_path: Path) -> No
         ("first", "lessons/01-first/"), ("second", "lessons/02-second/")]
     assert english["lessons"][0]["title"] == {"en": "First en", "ko": "First ko"}
     assert english["strings"]["complete_lesson"] == "Mark lesson complete"
-    assert korean["strings"]["complete_lesson"] == "레슨 완료로 표시"
+    assert korean["strings"]["complete_lesson"] == "강의 완료로 표시"
     assert korean["course"] == english["course"] == "diffusion-course"  # one storage key for both languages
 
 
