@@ -1,0 +1,57 @@
+"""kind: forward — a WebP strip of x_t at chosen timesteps, one row per schedule."""
+
+from __future__ import annotations
+
+from .. import fields as F
+from .. import html
+from ..forward import forward_frames
+from ..registry import Env, KindDef, Present, Result
+from ..render_raster import encode_webp, grid
+from ..schedules import SCHEDULE_NAMES, make_schedule
+from ..spec import Spec
+
+
+def t_label(t: int) -> str:
+    return f"t = {t}"
+
+
+def compute(spec: Spec, env: Env) -> Result:
+    x0 = env.load(spec["image"], spec["size"])
+    ts: list[int] = spec["timesteps"]
+    rows, row_data = [], []
+    for name in spec["schedule"]:
+        schedule = make_schedule(name, spec["T"])
+        rows.append(forward_frames(x0, schedule, ts, spec["seed"]))
+        row_data.append({"schedule": name, "alpha_bar": [float(schedule.alpha_bar[t]) for t in ts]})
+    strip = grid(rows, col_labels=[t_label(t) for t in ts]).image
+    data = {"width": strip.width, "height": strip.height, "timesteps": ts, "rows": row_data}
+    return Result(data=data, assets={"webp": encode_webp(strip)})
+
+
+def alt_text(p: Present) -> str:
+    s = p.strings
+    ts = ", ".join(str(t) for t in p.data["timesteps"])
+    rows = [
+        s("forward.row", schedule=s.schedule(r["schedule"]), timesteps=ts, alpha_bars=s.join(s.num(a) for a in r["alpha_bar"]))
+        for r in p.data["rows"]
+    ]
+    return s("forward.alt", image=s.image(p.spec["image"]), rows=str(s.raw("rows_sep")).join(rows))
+
+
+def present(p: Present) -> str:
+    d = p.data
+    return html.image_figure(src=p.urls["webp"], width=d["width"], height=d["height"], alt=alt_text(p), caption=p.spec.caption)
+
+
+KIND = KindDef(
+    name="forward",
+    fields={
+        "image": F.Field(F.image_ref(), doc="image: scene:blocks or a path under docs/"),
+        "timesteps": F.Field(F.timesteps(max_len=12), default=[0, 250, 500, 750, 1000]),
+        "schedule": F.Field(F.choice_or_list(*SCHEDULE_NAMES), default=["linear"]),
+    },
+    compute=compute,
+    present=present,
+    image_keys=("image",),
+    uses_size=True,
+)

@@ -1,0 +1,100 @@
+"""Spec → cached computed result → figure HTML. Shared by the MkDocs adapter and the CLI."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from . import cache, images
+from .registry import Env, Present, Result, kinds
+from .spec import Spec
+from .strings import Strings
+from .version import library_version
+
+ASSET_URL_DIR = "assets/figures"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    key: str
+    data: Mapping[str, Any]
+    assets: dict[str, Path]  # suffix -> file in the cache folder
+    computed: bool  # False when reused from the cache
+    seconds: float
+
+
+def sources(spec: Spec, roots: tuple[Path, ...]) -> list[bytes]:
+    """Bytes of every image the spec reads, in key order (part of the cache key)."""
+    out: list[bytes] = []
+    for key in kinds()[spec.kind].image_keys:
+        value = spec[key]
+        for ref in value if isinstance(value, list) else [value]:
+            out.append(images.source_bytes(ref, roots))
+    return out
+
+
+def key_for(spec: Spec, roots: tuple[Path, ...], version: str | None = None) -> str:
+    return cache.cache_key(spec.normalized_json(), sources(spec, roots), version or library_version())
+
+
+def compute(spec: Spec, roots: tuple[Path, ...]) -> Result:
+    return kinds()[spec.kind].compute(spec, Env(roots=roots))
+
+
+def prepare(spec: Spec, *, roots: tuple[Path, ...], cache_dir: Path) -> Prepared:
+    """Reuse the cached result for this spec, or compute and store it."""
+    start = time.perf_counter()
+    key = key_for(spec, roots)
+    hit = cache.load(cache_dir, key)
+    computed = hit is None
+    if hit is None:
+        hit = compute(spec, roots)
+        cache.store(cache_dir, key, hit)
+    assets = {suffix: cache.asset_path(cache_dir, key, suffix) for suffix in sorted(hit.assets)}
+    return Prepared(key=key, data=hit.data, assets=assets, computed=computed, seconds=time.perf_counter() - start)
+
+
+def prepare_many(specs: Sequence[Spec], *, roots: tuple[Path, ...], cache_dir: Path, workers: int | None = None) -> list[Prepared]:
+    """prepare() for many specs: each distinct figure once, cache misses computed in parallel threads.
+
+    numpy and Pillow release the GIL in their heavy loops, so threads use both cores without the start-up
+    cost (and fork hazards inside a serving MkDocs process) of worker processes.
+    """
+    keys = [key_for(spec, roots) for spec in specs]
+    first: dict[str, Spec] = {}
+    for key, spec in zip(keys, specs):
+        first.setdefault(key, spec)
+    workers = workers or min(len(first), os.cpu_count() or 1) or 1
+    order = sorted(first, key=lambda key: -_cost(first[key]))  # longest first: the pool finishes together
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        done = dict(zip(order, pool.map(lambda key: prepare(first[key], roots=roots, cache_dir=cache_dir), order)))
+    out: list[Prepared] = []
+    seen: set[str] = set()
+    for key in keys:
+        p = done[key]
+        # A figure used twice is computed once; the second use counts as reused.
+        out.append(p if key not in seen else Prepared(p.key, p.data, p.assets, computed=False, seconds=0.0))
+        seen.add(key)
+    return out
+
+
+def _cost(spec: Spec) -> int:
+    """Rough relative compute cost, to start long sampler runs first: sampling steps × pixels."""
+    steps = spec.values.get("steps", 1)
+    total = sum(steps) if isinstance(steps, list) else int(steps or 1)
+    size = int(spec.values.get("size") or 64)
+    return total * size * size
+
+
+def asset_uri(key: str, suffix: str) -> str:
+    """Site-relative URI of an asset (the adapter turns it into a page-relative URL)."""
+    return f"{ASSET_URL_DIR}/{key}.{suffix}"
+
+
+def figure_html(prepared: Prepared, spec: Spec, *, strings: Strings, urls: Mapping[str, str], fig_id: str) -> str:
+    present = kinds()[spec.kind].present
+    return present(Present(data=prepared.data, spec=spec, strings=strings, urls=urls, fig_id=fig_id))

@@ -1,0 +1,134 @@
+"""MkDocs adapter for build-time figures (listed under `hooks:` in mkdocs.yml).
+
+Thin by design: finding blocks, validating, computing, caching and writing HTML live in build_hooks.figures.
+on_files runs before pages are read, so it scans every page's source, computes (or reuses) each figure and
+registers the outputs as generated files; on_page_markdown then swaps each block for its HTML.
+The cache lives in generated/figures/ at the repository root: never in docs/, so `mkdocs serve` does not loop.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from build_hooks.figures.fences import Block, find_blocks
+from build_hooks.figures.pipeline import Prepared, asset_uri, figure_html, prepare_many
+from build_hooks.figures.spec import Spec, SpecError, parse
+from build_hooks.figures.strings import load_strings
+
+log = get_plugin_logger("figures")
+
+
+@dataclass(frozen=True)
+class _Figure:
+    block: Block
+    spec: Spec
+    prepared: Prepared
+
+
+@dataclass
+class _State:
+    """Figures of the current build, by page source URI (rebuilt by every on_files)."""
+
+    pages: dict[str, list[_Figure]] = field(default_factory=dict)
+
+
+_state = _State()
+
+
+def cache_dir_for(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent / "generated" / "figures"
+
+
+def image_roots(config: MkDocsConfig) -> tuple[Path, ...]:
+    """Image paths resolve against this language's docs folder, then the shared docs/ above it."""
+    docs = Path(config.docs_dir).resolve()
+    return (docs, docs.parent)
+
+
+def shown_path(config: MkDocsConfig, src_uri: str) -> str:
+    """The page's path as an author sees it: docs/en/lessons/02-x.md (relative to the repo root)."""
+    root = Path(config.config_file_path).resolve().parent
+    full = Path(config.docs_dir).resolve() / src_uri
+    try:
+        return full.relative_to(root).as_posix()
+    except ValueError:
+        return full.as_posix()
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    start = time.perf_counter()
+    roots, cache_dir = image_roots(config), cache_dir_for(config)
+    found: list[tuple[str, Block, Spec]] = []
+    problems: list[str] = []
+    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        found.extend((file.src_uri, block, spec) for block, spec in _page_specs(file, roots, shown_path(config, file.src_uri), problems))
+    if problems:
+        raise PluginError("\n".join(problems))
+    prepared = prepare_many([spec for _, _, spec in found], roots=roots, cache_dir=cache_dir)
+    pages: dict[str, list[_Figure]] = {}
+    for (src_uri, block, spec), ready in zip(found, prepared):
+        pages.setdefault(src_uri, []).append(_Figure(block=block, spec=spec, prepared=ready))
+    _state.pages = pages
+    _register_assets(files, config, pages)
+    computed = sum(p.computed for p in prepared)
+    log.info(f"{computed} computed, {len(prepared) - computed} reused, {time.perf_counter() - start:.2f} s")
+    return files
+
+
+def _page_specs(file: File, roots: tuple[Path, ...], shown: str, problems: list[str]) -> list[tuple[Block, Spec]]:
+    """Every valid figure block of one page; each invalid one adds `file:line: message` lines to `problems`."""
+    specs: list[tuple[Block, Spec]] = []
+    for block in find_blocks(file.content_string):
+        try:
+            specs.append((block, parse(block.text, roots)))
+        except SpecError as error:
+            first_yaml_line = block.line + 1
+            for p in error.problems:
+                line = block.line if p.line is None else first_yaml_line + p.line
+                problems.append(f"{shown}:{line}: {p.message}")
+    return specs
+
+
+def _register_assets(files: Files, config: MkDocsConfig, pages: dict[str, list[_Figure]]) -> None:
+    for figures in pages.values():
+        for figure in figures:
+            for suffix, path in figure.prepared.assets.items():
+                uri = asset_uri(figure.prepared.key, suffix)
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, abs_src_path=str(path)))
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    figures = _state.pages.get(page.file.src_uri)
+    if not figures:
+        return markdown
+    strings = load_strings(config.theme["language"])
+    by_text: dict[str, list[_Figure]] = {}
+    for figure in figures:
+        by_text.setdefault(figure.block.text, []).append(figure)
+    lines = markdown.splitlines(keepends=True)
+    out: list[str] = []
+    done = 0  # lines[:done] are already in `out`
+    for index, block in enumerate(find_blocks(markdown)):
+        queue = by_text.get(block.text)
+        if not queue:
+            continue  # changed since on_files (by another hook): leave it visible rather than guess
+        figure = queue.pop(0)
+        urls = {s: get_relative_url(asset_uri(figure.prepared.key, s), page.file.url) for s in figure.prepared.assets}
+        fig_id = f"fig-{index + 1}-{figure.prepared.key[:8]}"
+        html = figure_html(figure.prepared, figure.spec, strings=strings, urls=urls, fig_id=fig_id)
+        # Splice by line position, so an identical block quoted inside another fence is never touched.
+        out.extend(lines[done : block.line - 1])
+        out.append(f"\n{html}\n\n")
+        done = block.end_line
+    out.extend(lines[done:])
+    return "".join(out)
