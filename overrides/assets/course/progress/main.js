@@ -44,7 +44,7 @@ const pageContext = () => {
 };
 // The language root and manifest never change within one document: a language switch is a full page load.
 const first = pageContext();
-const ROOT = new URL(first.root ?? `${json(document.getElementById('__config')?.textContent)?.base ?? '.'}/`, location.href).href;
+const ROOT = new URL(first.root ?? `${(json(document.getElementById('__config')?.textContent)?.base ?? '.').replace(/\/+$/, '')}/`, location.href).href;
 const MANIFEST = new URL(first.manifest ?? 'course-manifest.json', first.manifest ? location.href : ROOT).href;
 const LANG = first.lang ?? document.documentElement.lang.slice(0, 2);
 
