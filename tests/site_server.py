@@ -57,19 +57,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def do_GET(self) -> None:
+    def _serve(self, send) -> None:
         local = self._local()
         if local is None:
             return self._not_found()
         self.path = "/" + local.relative_to(self.site).as_posix()
-        super().do_GET()
+        send()
+
+    def do_GET(self) -> None:
+        self._serve(super().do_GET)
 
     def do_HEAD(self) -> None:
-        local = self._local()
-        if local is None:
-            return self._not_found()
-        self.path = "/" + local.relative_to(self.site).as_posix()
-        super().do_HEAD()
+        self._serve(super().do_HEAD)
 
 
 class SiteServer:
