@@ -1,0 +1,128 @@
+"""axe-core in a real page, and the page states a reader opens: the phone nav drawer, the language menu, search.
+
+axe-core is the npm package in package.json (devDependencies), injected from node_modules: nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from course_site import REPO
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = ("critical", "serious")
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+# What a reader's browser may present: width and colour scheme (Material follows prefers-color-scheme). Dark mode is
+# checked at phone width, which shows every control (drawer, language menu, search) in one viewport.
+LOOKS = {"phone": ("phone", "light"), "desktop": ("desktop", "light"), "phone-dark": ("phone", "dark")}
+
+
+def axe_source() -> Path:
+    if not AXE.is_file():
+        raise FileNotFoundError(f"{AXE} is missing: run `npm install` (make test does) to get axe-core")
+    return AXE
+
+
+def blocking_violations(page: Any, scope: str | None = None) -> list[str]:
+    """Run axe on the document (or only the elements matching `scope`) as it is now; one line per critical or
+    serious violation and element."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_source()))
+    result = page.evaluate(
+        "async (scope) => await axe.run(scope ? {include: [[scope]]} : document, {resultTypes: ['violations']})", scope)
+    return [
+        f"[{violation['impact']}] {violation['id']} ({violation['help']}): {' '.join(map(str, node['target']))}: "
+        + " ".join(node.get("failureSummary", "").splitlines()[1:2]).strip()
+        for violation in result["violations"] if violation["impact"] in BLOCKING_IMPACTS
+        for node in violation["nodes"][:5]
+    ]
+
+
+def settle(page: Any) -> None:
+    """Wait until the page's own scripts ran (Material's and the course's), the network is quiet and nothing moves."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    still(page)
+
+
+def still(page: Any) -> None:
+    """No CSS transition or animation running (axe measures colours as they are painted)."""
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+
+
+def open_nothing(page: Any, query: str) -> None:
+    still(page)
+
+
+def open_nav_drawer(page: Any, query: str) -> None:
+    """The phone menu button in the header, clicked as a reader taps it; wait until the drawer slid in."""
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_function(
+        "() => document.getElementById('__drawer').checked"
+        " && document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    still(page)
+
+
+def close_nav_drawer(page: Any) -> None:
+    page.evaluate("() => { const t = document.getElementById('__drawer');"
+                  " t.checked = false; t.dispatchEvent(new Event('change')); }")
+    still(page)
+
+
+def open_language_menu(page: Any, query: str) -> None:
+    """Keyboard focus on the language button opens the menu (Material shows it on :focus-within and :hover)."""
+    button = page.locator(".md-header .md-select button").first
+    button.focus()
+    button.hover()
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.md-header .md-select__inner')).opacity === '1'")
+    still(page)
+
+
+def close_language_menu(page: Any) -> None:
+    page.mouse.move(0, page.viewport_size["height"] - 1)
+    page.evaluate("() => document.activeElement?.blur()")
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.md-header .md-select__inner')).opacity === '0'")
+    still(page)
+
+
+def open_search(page: Any, query: str) -> None:
+    """Material's `/` shortcut opens the search dialog; a query fills it with results."""
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    still(page)
+
+
+def close_nothing(page: Any) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class State:
+    """A page state a reader opens: how to open and close it, and what to scan while it is open. The closed state
+    scans the whole page; an opened control changes only itself, so only it is scanned again."""
+
+    open: Callable[[Any, str], None]
+    close: Callable[[Any], None]
+    scope: str | None
+    phone_only: bool = False
+
+
+STATES: dict[str, State] = {
+    "closed": State(open_nothing, close_nothing, None),
+    "language menu": State(open_language_menu, close_language_menu, ".md-header"),
+    "nav drawer": State(open_nav_drawer, close_nav_drawer, ".md-sidebar--primary", phone_only=True),
+    "search": State(open_search, close_nothing, ".md-search"),  # last: it stays open
+}
+
+
+def states_for(viewport: str) -> list[str]:
+    """The nav drawer is a phone control; at desktop width the navigation is always visible."""
+    return [name for name, state in STATES.items() if viewport == "phone" or not state.phone_only]

@@ -1,0 +1,60 @@
+"""Accessibility: axe-core finds no critical or serious violation on the pages readers use most, in both languages,
+at phone and desktop widths (and in dark mode), with the phone nav drawer, the language menu and the search dialog
+open too; and on every page, what scrolls sideways can be reached by keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from axe_scan import LOOKS, STATES, VIEWPORTS, blocking_violations, settle, states_for
+from page_survey import PageRecord
+from site_languages import LANGUAGES, by_language
+
+pytestmark = pytest.mark.browser
+
+PAGES = {"home": "", "lesson": "lessons/03-forward-process/", "achievements": "achievements/", "progress": "progress/"}
+SEARCH_QUERY = {"en": "noise", "ko": "노이즈"}
+
+
+@pytest.fixture(scope="module", params=list(LOOKS))
+def look_context(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[str, Any]]:
+    """One browser context per look (width and colour scheme), shared by the pages checked in it."""
+    viewport, scheme = LOOKS[request.param]
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    yield request.param, context
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page_name", PAGES)
+def test_no_serious_or_critical_axe_violation(look_context: tuple[str, Any], site_server: str, lang: str,
+                                              page_name: str) -> None:
+    look, context = look_context
+    viewport = LOOKS[look][0]
+    url = site_server + LANGUAGES[lang] + PAGES[page_name]
+    tab = context.new_page()
+    found: list[str] = []
+    try:
+        tab.goto(url)
+        settle(tab)
+        for name in states_for(viewport):
+            state = STATES[name]
+            state.open(tab, SEARCH_QUERY[lang])
+            found += [f"{name}: {line}" for line in blocking_violations(tab, state.scope)]
+            state.close(tab)
+    finally:
+        tab.close()
+    assert not found, f"{url} ({look}):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_sideways_scrolling_region_is_reachable_by_keyboard(page_records: dict[str, PageRecord],
+                                                                  lang: str) -> None:
+    """Every page at phone width (axe's scrollable-region-focusable, measured in the one survey pass): a wide table
+    or formula scrolls sideways, and a keyboard user must be able to focus it to scroll it."""
+    unreachable = [f"{record.url}: {region}" for record in by_language(page_records, lang)
+                   for region in record.measure["unreachableScrollers"]]
+    assert not unreachable, "\n".join(unreachable)
