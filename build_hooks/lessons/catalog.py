@@ -15,7 +15,7 @@ from build_hooks.lessons.frontmatter import FrontMatterError, LessonMeta, parse_
 from build_hooks.lessons.reading_time import estimate_minutes
 
 LESSONS_DIR = "lessons"
-_FILE_NAME = re.compile(r"^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
+_FILE_NAME = re.compile(r"^(\d{2,})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 # The three closing blocks every published lesson has (AUTHORING.md): admonition type -> what the reader sees.
 REQUIRED_BLOCKS = {"takeaways": "key takeaways", "links": "further reading", "exercise": "exercise"}
 _BLOCK = re.compile(r'^!!! (\w+)', re.MULTILINE)
@@ -68,7 +68,8 @@ def parse_lesson(text: str, *, lang: str, path: str, src_uri: str, known_tags: f
     lines = [f"{path}: field '{name}': {what}" for name, what in problems]
     name_match = _FILE_NAME.match(Path(src_uri).name)
     if not name_match:
-        lines.append(f"{path}: file name: expected 'NN-kebab-case-slug.md' with the two-digit lesson number first")
+        lines.append(f"{path}: file name: expected 'NN-kebab-case-slug.md' with the lesson number first "
+                     "(at least two digits)")
     elif meta is not None and int(name_match.group(1)) != meta.number:
         lines.append(f"{path}: field 'number': {meta.number} does not match the file name's prefix "
                      f"{name_match.group(1)}: rename the file or fix the number")
