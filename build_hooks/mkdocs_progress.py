@@ -5,7 +5,6 @@ Thin adapter over build_hooks.progress; every author mistake becomes a PluginErr
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +13,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-# MkDocs loads hooks by file path; make the repository root importable so `build_hooks.*` resolves.
-_REPO_ROOT = str(Path(__file__).resolve().parent.parent)
-if _REPO_ROOT not in sys.path:
-    sys.path.insert(0, _REPO_ROOT)
-
-from build_hooks.course_config import CourseConfigError, read_course_config, tag_labels  # noqa: E402
-from build_hooks.lessons.catalog import read_catalog  # noqa: E402
-from build_hooks.progress.assets import SCRIPT_DIR, compact_js  # noqa: E402
-from build_hooks.progress.config import LANGS, ProgressConfig, ProgressConfigError, parse_progress_config  # noqa: E402
-from build_hooks.progress.lessons import lessons_by_language  # noqa: E402
-from build_hooks.progress.manifest import MANIFEST_NAME, build_manifest, manifest_json  # noqa: E402
-from build_hooks.progress.strings import check_strings  # noqa: E402
-
-I18N_DIR = Path(__file__).resolve().parent / "i18n"
+from build_hooks.course_config import CourseConfigError, read_course_config, tag_labels
+from build_hooks.i18n import load_strings
+from build_hooks.lessons.catalog import read_catalog
+from build_hooks.progress.assets import SCRIPT_DIR, compact_js
+from build_hooks.progress.config import LANGS, ProgressConfig, ProgressConfigError, parse_progress_config
+from build_hooks.progress.lessons import lessons_by_language
+from build_hooks.progress.manifest import MANIFEST_NAME, build_manifest, manifest_json
+from build_hooks.progress.strings import check_strings
 
 
 def _repo_root(config: MkDocsConfig) -> Path:
@@ -37,12 +30,10 @@ def _repo_root(config: MkDocsConfig) -> Path:
 def _read_i18n_sections() -> dict[str, Any]:
     sections: dict[str, Any] = {}
     for lang in LANGS:
-        path = I18N_DIR / f"{lang}.yml"
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as error:
+            sections[lang] = load_strings(lang).get("progress")
+        except (OSError, ValueError, yaml.YAMLError) as error:
             raise PluginError(f"build_hooks/i18n/{lang}.yml: cannot be read as YAML: {error}".replace("\n", " ")) from None
-        sections[lang] = data.get("progress") if isinstance(data, dict) else None
     return sections
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +12,20 @@ HERE = Path(__file__).parent
 LANGUAGES = ("en", "ko")
 
 
-@cache
 def load_strings(lang: str) -> dict[str, Any]:
-    """All UI strings of one language, as nested mappings (read once per process)."""
+    """All UI strings of one language, as nested mappings.
+
+    Read again only when the file changes: `mkdocs serve` keeps this module loaded across rebuilds, and an author
+    editing a string expects to see it, while every page of a build asks for the strings several times.
+    """
     path = HERE / f"{lang}.yml"
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no UI strings for language {lang!r}; add the file (copy en.yml's keys)")
+    return _parse(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _parse(path: Path, mtime_ns: int) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of sections")
