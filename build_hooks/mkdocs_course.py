@@ -148,6 +148,19 @@ def _site_root_url(config: MkDocsConfig) -> str:
     return base[: -len(suffix)] if suffix and base.endswith(suffix) else base
 
 
+def _labels(lesson: Lesson) -> dict[str, Any]:
+    """What the header and the home list show of a lesson, in this build's language."""
+    return {
+        "number": lesson.meta.number,
+        "title": lesson.meta.title,
+        "summary": lesson.meta.summary,
+        "draft": not lesson.meta.published,
+        "minutes": _build.strings["minutes"].format(minutes=lesson.minutes),
+        "tags": [_build.tags[tag][_build.lang] for tag in lesson.meta.tags],
+        "level": _build.strings["levels"][lesson.meta.level],
+    }
+
+
 def _lesson_context(lesson: Lesson, page: Page, config: MkDocsConfig) -> dict[str, Any]:
     strings = _build.strings
     published = [l for l in _build.lessons if l.meta.published]
@@ -163,15 +176,9 @@ def _lesson_context(lesson: Lesson, page: Page, config: MkDocsConfig) -> dict[st
         body=strings["report_body"].format(id=lesson.meta.id, title=lesson.meta.title, lang=_build.lang, url=page_url),
     ) if config.repo_url else None
     return {
+        **_labels(lesson),
         "id": lesson.meta.id,
-        "number": lesson.meta.number,
-        "title": lesson.meta.title,
-        "summary": lesson.meta.summary,
-        "draft": not lesson.meta.published,
         "position": strings["lesson_of"].format(number=lesson.meta.number, total=len(published)),
-        "minutes": strings["minutes"].format(minutes=lesson.minutes),
-        "tags": [_build.tags[tag][_build.lang] for tag in lesson.meta.tags],
-        "level": strings["levels"][lesson.meta.level],
         "report_url": report,
         "pager": {
             key: {"href": relative_url(page.url, other.url), "title": f"{other.meta.number}. {other.meta.title}"}
@@ -181,12 +188,7 @@ def _lesson_context(lesson: Lesson, page: Page, config: MkDocsConfig) -> dict[st
 
 
 def _home_rows(page: Page) -> list[dict[str, Any]]:
-    return [{
-        "number": lesson.meta.number, "title": lesson.meta.title, "summary": lesson.meta.summary,
-        "href": relative_url(page.url, lesson.url), "minutes": _build.strings["minutes"].format(minutes=lesson.minutes),
-        "tags": [_build.tags[tag][_build.lang] for tag in lesson.meta.tags],
-        "level": _build.strings["levels"][lesson.meta.level], "draft": not lesson.meta.published,
-    } for lesson in _build.lessons]
+    return [{**_labels(lesson), "href": relative_url(page.url, lesson.url)} for lesson in _build.lessons]
 
 
 def _page_course(page: Page | None, config: MkDocsConfig, *, url: str, src_uri: str | None, absolute: bool) -> dict[str, Any]:
