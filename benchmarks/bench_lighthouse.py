@@ -35,7 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from course_site import SUB_PATH, build_both  # noqa: E402
+from course_site import SUB_PATH, site_or_build  # noqa: E402
 from site_server import SiteServer, _Handler, free_port  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"
@@ -242,12 +242,7 @@ def main() -> None:
              for kind, path in (("home", ""), ("lesson", f"lessons/{args.lesson}/"))}
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            result = build_both(REPO, site, site_url=f"http://127.0.0.1:{port}{SUB_PATH}")
-            if not result.ok:
-                raise SystemExit(result.output)
+        site = site_or_build(args.site, Path(tmp), port=port)
         with serve(site, port, compress=not args.no_gzip) as base_url:
             print(f"serving {'without' if args.no_gzip else 'with'} gzip (GitHub Pages gzips text)")
             bench(base_url, pages, args.runs)

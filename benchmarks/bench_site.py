@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from course_site import SUB_PATH, build_both, lesson_text, write_fixture_course  # noqa: E402
+from course_site import SUB_PATH, build_both, lesson_text, site_or_build, write_fixture_course  # noqa: E402
 from site_server import SiteServer, free_port  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -255,12 +255,7 @@ def main() -> None:
     if not args.skip_transfer:
         port = free_port()
         with tempfile.TemporaryDirectory(prefix="bench-site-serve-") as tmp:
-            site = args.site
-            if site is None:
-                site = Path(tmp) / "site"
-                result = build_both(REPO, site, site_url=f"http://127.0.0.1:{port}{SUB_PATH}")
-                if not result.ok:
-                    raise SystemExit(result.output)
+            site = site_or_build(args.site, Path(tmp), port=port)
             with SiteServer(site, port=port, prefix=SUB_PATH) as server:
                 bench_transfer(site, server.url)
     if not args.skip_build:

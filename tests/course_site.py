@@ -118,3 +118,14 @@ def two_lesson_course() -> dict[str, dict[str, str]]:
         }
         for lang in ("en", "ko")
     }
+
+
+def site_or_build(given: Path | None, workdir: Path, *, port: int) -> Path:
+    """A built site to measure: the one given, or this repository built into workdir for 127.0.0.1:port."""
+    if given is not None:
+        return given
+    site = workdir / "site"
+    result = build_both(REPO, site, site_url=f"http://127.0.0.1:{port}{SUB_PATH}")
+    if not result.ok:
+        raise SystemExit(result.output)
+    return site
