@@ -89,6 +89,7 @@ def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, cour
         INHERIT: {REPO / 'mkdocs.yml'}
         docs_dir: docs/en
         site_dir: site
+        watch: [docs, course.yml]
         theme:
           custom_dir: {REPO / 'overrides'}
         hooks:
