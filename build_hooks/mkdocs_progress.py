@@ -45,20 +45,20 @@ def _load(config: MkDocsConfig) -> tuple[dict[str, Any], ProgressConfig, dict[st
         raise PluginError(str(error)) from None
 
 
-def _build_language(config: MkDocsConfig) -> str:
-    """docs/en -> en, docs/ko -> ko (each language is its own MkDocs build)."""
-    name = Path(config.docs_dir).name
-    return name if name in LANGS else str(config.theme.get("language", LANGS[0]))
+# What on_config validated, kept for on_files of the same build (course.yml and the strings are read once).
+_loaded: tuple[dict[str, Any], ProgressConfig, dict[str, dict[str, str]]] | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _load(config)
+    global _loaded
+    _loaded = _load(config)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    raw, progress, strings = _load(config)
-    lang = _build_language(config)
+    assert _loaded is not None, "on_config runs before on_files"
+    raw, progress, strings = _loaded
+    lang = config.theme["language"]
     try:
         known_tags = frozenset(tag_labels(raw, LANGS))
     except CourseConfigError as error:
