@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -25,6 +26,7 @@ from build_hooks.lessons.catalog import Catalog, Lesson, read_catalog
 from build_hooks.lessons.nav import build_nav
 from build_hooks.page.anatomy import add_exercise_slot, language_root, relative_url, report_issue_url
 from build_hooks.page.mathml import MathError, render_math
+from build_hooks.page.scripts import defer_scripts
 
 log = get_plugin_logger("course")
 
@@ -220,4 +222,5 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["course_json"] = lambda value: json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    env.filters["course_defer"] = lambda markup: Markup(defer_scripts(str(markup)))
     return env

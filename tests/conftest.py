@@ -5,6 +5,8 @@ Fixtures for other tests:
 - `site_server`: base URL (ending in '/') serving `built_site` under /diffusion-course/ on 127.0.0.1.
 - `browser`: a Playwright Browser running Debian's Chromium (/usr/bin/chromium).
 - `page`: a fresh browser context and page per test (so localStorage starts empty).
+- `browser_with_scrollbars`: the same Chromium showing classic scrollbars, as on a reader's desktop (Playwright
+  hides them by default, and a scrollbar that comes or goes is a layout shift).
 """
 
 from __future__ import annotations
@@ -49,16 +51,29 @@ def site_server(built_site: Path, site_port: int) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def _playwright() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium) "
                     "or set CHROMIUM_PATH", pytrace=False)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with sync_playwright() as playwright:  # one per session: the sync API allows one per thread
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright: object) -> Iterator[object]:
+    chromium = _playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)  # type: ignore[attr-defined]
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser_with_scrollbars(_playwright: object) -> Iterator[object]:
+    chromium = _playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,  # type: ignore[attr-defined]
+                                           ignore_default_args=["--hide-scrollbars"])
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

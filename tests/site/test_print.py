@@ -21,3 +21,6 @@ def test_lesson_print_view_hides_chrome_and_keeps_the_lesson(page, site_server: 
     assert page.locator(".lesson-header h1").is_visible()
     assert page.locator("figure").first.is_visible()
     assert page.locator(".admonition.exercise").is_visible()
+    # Blocks far down a lesson are skipped on screen until scrolled near (course.css); on paper, all are drawn.
+    rendered = "(node) => node.checkVisibility({contentVisibilityAuto: true})"
+    assert page.locator(".md-content__inner > .math-block math").last.evaluate(rendered) is True

@@ -1,0 +1,138 @@
+"""How a page loads: scripts never hold up the first paint, nothing on the first screen moves once it is painted,
+long lessons skip work far below the fold, and a link to a late section still lands on it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from build_hooks.page.scripts import defer_scripts
+from html_tools import html_pages
+
+LESSON = "lessons/02-diffusion-intuition/"
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<script src="a.js"></script>', '<script src="a.js" defer></script>'),
+        ('<script src="a.js" ></script>', '<script src="a.js" defer></script>'),
+        ('<script src="a.js" defer></script>', '<script src="a.js" defer></script>'),
+        ('<script async src="a.js"></script>', '<script async src="a.js"></script>'),
+        ('<script type="module" src="m.js"></script>', '<script type="module" src="m.js"></script>'),
+        ("<script>inline()</script>", "<script>inline()</script>"),  # inline: runs where it stands, as written
+        ('<script id="__config" type="application/json">{}</script>',
+         '<script id="__config" type="application/json">{}</script>'),
+        ('<script src="b.js"></script>\n<script src="c.js"></script>',
+         '<script src="b.js" defer></script>\n<script src="c.js" defer></script>'),
+    ],
+)
+def test_defer_scripts(markup: str, expected: str) -> None:
+    assert defer_scripts(markup) == expected
+
+
+def test_no_page_has_a_script_that_blocks_parsing(built_site: Path) -> None:
+    """Every external script of every page is deferred or a module, and Material's bundle comes before the course's
+    scripts that subscribe to it (deferred scripts run in document order)."""
+    pages = html_pages(built_site)
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        blocking = [tag for tag in tags if not re.search(r"\bdefer\b|\basync\b|type=\"module\"", tag)]
+        assert not blocking, f"{path.relative_to(built_site)}: {blocking}"
+        sources = [re.search(r'src="([^"]+)"', tag).group(1) for tag in tags]
+        bundle = next(i for i, src in enumerate(sources) if "/javascripts/bundle." in src or src.startswith("assets/javascripts/bundle."))
+        assert all(i > bundle for i, src in enumerate(sources) if "/course/" in src), sources
+
+
+# --- in the browser ---------------------------------------------------------------------------------------------
+
+# Record every layout shift from the first frame on, with the elements that moved.
+RECORD_SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    window.__shifts.push({value: entry.value, sources: (entry.sources || []).map((s) => s.node
+      ? (s.node.nodeType === 1 ? s.node.tagName + "." + s.node.className : "#text") : "?")});
+  }
+}).observe({type: "layout-shift", buffered: true});"""
+
+# A slow link makes the browser paint while the page is still arriving, before any script has run: the moment
+# a shift would show. (Phone: about 1.6 Mbit/s with 150 ms latency, Lighthouse's mobile profile; desktop faster.)
+FORMS = {
+    "phone": ({"width": 390, "height": 844}, {"latency": 150, "downloadThroughput": 200_000}),
+    "desktop": ({"width": 1350, "height": 940}, {"latency": 40, "downloadThroughput": 1_250_000}),
+}
+
+
+def open_slowly(browser: Any, url: str, form: str) -> tuple[Any, Any]:
+    viewport, network = FORMS[form]
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.add_init_script(RECORD_SHIFTS)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "uploadThroughput": 100_000, **network})
+    page.goto(url, wait_until="load")
+    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    page.wait_for_timeout(800)  # the progress bar, the palette toggle and lazy blocks have settled
+    return context, page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("path", ["", LESSON, "ko/", "ko/" + LESSON])
+def test_nothing_on_the_first_screen_moves_while_the_page_loads(browser_with_scrollbars: Any, site_server: str,
+                                                                path: str, form: str) -> None:
+    context, page = open_slowly(browser_with_scrollbars, site_server + path, form)
+    shifts = page.evaluate("window.__shifts")
+    painted = page.evaluate("performance.getEntriesByName('first-contentful-paint').length")
+    context.close()
+    assert painted == 1
+    assert shifts == [], shifts
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang_root", ["", "ko/"])
+def test_blocks_far_below_are_skipped_until_the_reader_gets_near(browser: Any, site_server: str,
+                                                                 lang_root: str) -> None:
+    """The last display formula of a long lesson is not rendered on load (the browser skips it); scrolled to, it is.
+    checkVisibility({contentVisibilityAuto}) asks without forcing the layout that a size query would force."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_server + lang_root + LESSON, wait_until="load")
+    last_formula = page.locator(".md-content__inner > .math-block").last
+    rendered = "(block) => block.querySelector('math').checkVisibility({contentVisibilityAuto: true})"
+    first = page.locator(".md-content__inner > p").first
+    assert first.evaluate("(p) => p.checkVisibility({contentVisibilityAuto: true})") is True
+    assert last_formula.evaluate(rendered) is False
+    last_formula.scroll_into_view_if_needed()
+    page.wait_for_function(f"({rendered})", arg=last_formula.element_handle())
+    context.close()
+
+
+def last_section_id(built_site: Path, lang_root: str) -> str:
+    """The id of the lesson's last author-written section, many screens down."""
+    html = (built_site / lang_root / LESSON / "index.html").read_text(encoding="utf-8")
+    ids = [found for found in re.findall(r'<h2 id="([^"]+)"', html) if not found.startswith("course-")]
+    assert len(ids) >= 5
+    return ids[-1]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang_root", ["", "ko/"])
+def test_a_link_to_a_late_section_lands_on_it(browser: Any, built_site: Path, site_server: str,
+                                              lang_root: str) -> None:
+    section = last_section_id(built_site, lang_root)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{site_server}{lang_root}{LESSON}#{section}", wait_until="load")
+    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    page.wait_for_timeout(1000)  # blocks around the target have been laid out by now
+    top = page.evaluate("(id) => document.getElementById(id).getBoundingClientRect().top", section)
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
+    context.close()
+    assert header - 5 <= top <= header + 60, f"section heading at {top}px, header {header}px"
