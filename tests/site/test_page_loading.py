@@ -136,3 +136,28 @@ def test_a_link_to_a_late_section_lands_on_it(browser: Any, built_site: Path, si
     header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
     context.close()
     assert header - 5 <= top <= header + 60, f"section heading at {top}px, header {header}px"
+
+
+@pytest.mark.browser
+def test_the_table_of_contents_follows_the_reader_through_skipped_blocks(browser: Any, site_server: str) -> None:
+    """Section offsets change as skipped blocks render; the highlighted contents entry must still be the section
+    being read."""
+    context = browser.new_context(viewport={"width": 1350, "height": 940})
+    page = context.new_page()
+    page.goto(site_server + LESSON, wait_until="load")
+    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    reading = """() => {
+      const above = [...document.querySelectorAll('.md-content__inner > h2[id]')]
+        .filter((heading) => heading.getBoundingClientRect().top < 150).pop();
+      const active = document.querySelector('.md-nav--secondary .md-nav__link--active');
+      return [above ? above.id : null, active ? active.hash.slice(1) : null];
+    }"""
+    seen = set()
+    for fraction in (0.25, 0.5, 0.75):
+        page.evaluate("(f) => window.scrollTo(0, document.documentElement.scrollHeight * f)", fraction)
+        page.wait_for_timeout(600)
+        section, highlighted = page.evaluate(reading)
+        assert section and highlighted == section, (fraction, section, highlighted)
+        seen.add(section)
+    context.close()
+    assert len(seen) == 3
