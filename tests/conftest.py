@@ -7,13 +7,14 @@ Fixtures for other tests:
 - `page`: a fresh browser context and page per test (so localStorage starts empty).
 - `browser_with_scrollbars`: the same Chromium showing classic scrollbars, as on a reader's desktop (Playwright
   hides them by default, and a scrollbar that comes or goes is a layout shift).
+- `launch_chromium(extra_args=..., show_scrollbars=...)`: another Chromium with extra command-line flags.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -62,18 +63,30 @@ def _playwright() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def browser(_playwright: object) -> Iterator[object]:
-    chromium = _playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)  # type: ignore[attr-defined]
-    yield chromium
-    chromium.close()
+def launch_chromium(_playwright: object) -> Iterator[Callable[..., object]]:
+    """Start Debian's Chromium with the suite's flags plus any given; all are closed at the end of the session."""
+    started: list[object] = []
+
+    def launch(*, extra_args: Sequence[str] = (), show_scrollbars: bool = False) -> object:
+        chromium = _playwright.chromium.launch(  # type: ignore[attr-defined]
+            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args], headless=True,
+            ignore_default_args=["--hide-scrollbars"] if show_scrollbars else None)
+        started.append(chromium)
+        return chromium
+
+    yield launch
+    for chromium in started:
+        chromium.close()  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")
-def browser_with_scrollbars(_playwright: object) -> Iterator[object]:
-    chromium = _playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,  # type: ignore[attr-defined]
-                                           ignore_default_args=["--hide-scrollbars"])
-    yield chromium
-    chromium.close()
+def browser(launch_chromium: Callable[..., object]) -> object:
+    return launch_chromium()
+
+
+@pytest.fixture(scope="session")
+def browser_with_scrollbars(launch_chromium: Callable[..., object]) -> object:
+    return launch_chromium(show_scrollbars=True)
 
 
 @pytest.fixture

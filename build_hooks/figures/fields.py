@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from . import caption
 from .images import ImageRefError, check_ref
 from .scenes import SCENES
 
@@ -149,6 +150,18 @@ def text(max_len: int = 1000) -> Check:
         if len(value) > max_len:
             raise ValueError(f"is {len(value)} characters; keep it under {max_len}")
         return value.strip()
+
+    return check
+
+
+def caption_text(max_len: int = 1000) -> Check:
+    """Text whose `$…$` formulas convert to MathML (see caption.py)."""
+    plain = text(max_len)
+
+    def check(value: Any, ctx: Ctx) -> str:
+        checked = plain(value, ctx)
+        caption.check(checked)
+        return checked
 
     return check
 

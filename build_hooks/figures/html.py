@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from .caption import to_html as caption_html
+
 
 def image_figure(
     *,
@@ -28,10 +30,10 @@ def image_figure(
     return (
         f'<figure class="{cls}"{extra}>'
         f'<img{img_cls} src="{escape(src)}" width="{width}" height="{height}" alt="{escape(alt)}" loading="lazy" decoding="async">'
-        f"{after_img}<figcaption>{escape(caption)}</figcaption></figure>"
+        f"{after_img}<figcaption>{caption_html(caption)}</figcaption></figure>"
     )
 
 
 def svg_figure(*, svg: str, caption: str, fig_id: str, css_class: str = "") -> str:
     cls = f"course-figure course-figure--plot {css_class}".strip()
-    return f'<figure class="{cls}" id="{escape(fig_id)}">{svg}<figcaption>{escape(caption)}</figcaption></figure>'
+    return f'<figure class="{cls}" id="{escape(fig_id)}">{svg}<figcaption>{caption_html(caption)}</figcaption></figure>'

@@ -36,7 +36,7 @@ COMMON_FIELDS: dict[str, F.Field] = {
     "schedule": F.Field(F.choice(*SCHEDULE_NAMES), default="linear"),
     "size": F.Field(F.integer(32, 512), default=128),
 }
-CAPTION_FIELD = F.Field(F.text(), doc="caption: text in the page language")
+CAPTION_FIELD = F.Field(F.caption_text(), doc="caption: text in the page language; inline math as $…$")
 
 
 @dataclass(frozen=True)

@@ -105,3 +105,19 @@ def test_bad_figure_fails_the_build_with_file_line_and_key(tmp_path: Path) -> No
     assert result.returncode != 0
     assert "docs/en/lessons/01-x.md:6: figure key 'timesteps': 1200 is outside 0..1000 (T)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_caption_math_is_rendered_and_a_broken_formula_is_named(tmp_path: Path) -> None:
+    good = _site(tmp_path, "en", "'The curve of $\\bar\\alpha_t$ over t.'")
+    result = _build(good)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site/en/lessons/01-x/index.html").read_text(encoding="utf-8")
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html).group(1)
+    assert caption.startswith("The curve of <math ") and caption.endswith("</math> over t.")
+    assert "$" not in caption
+
+    page = "# X\n\n```figure\nkind: schedule\ncurve: alpha_bar\ncaption: 'Cost $5'\n```\n"
+    broken = _build(_site(tmp_path / "broken", "en", "", page=page))
+    assert broken.returncode != 0
+    assert "docs/en/lessons/01-x.md:6: figure key 'caption': has an unpaired $" in broken.stderr
+    assert "Traceback" not in broken.stderr

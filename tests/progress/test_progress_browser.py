@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -367,6 +368,38 @@ def test_share_link_carries_progress_in_the_fragment(browser: Any, site_server: 
     assert "#" not in other.url
     assert not any("progress=" in url for url in requests)
     two.close()
+
+
+def test_copy_link_puts_the_share_link_on_the_clipboard(browser: Any, site_server: str,
+                                                       manifest: dict[str, Any]) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.split("/diffusion")[0])
+    page = open_page(context.new_page(), lesson_url(site_server, manifest, 1))
+    page.click('[data-course-action="complete-lesson"]')
+    open_page(page, site_server + "progress/")
+    page.get_by_role("button", name="Copy link").click()
+    page.wait_for_function("document.querySelector('.course-message').textContent !== ''")
+    assert page.inner_text(".course-message") == "Link copied."
+    assert page.evaluate("navigator.clipboard.readText()") == page.input_value("#course-link")
+    context.close()
+
+
+def test_without_clipboard_access_copy_says_how_and_leaves_the_link_selected(launch_chromium: Any,
+                                                                             site_server: str) -> None:
+    """Over plain http on a host name (a preview on the local network), browsers offer no clipboard API: the reader
+    is told how to copy by hand instead of being left wondering."""
+    port = urlsplit(site_server).port
+    insecure = launch_chromium(extra_args=["--host-resolver-rules=MAP course.test 127.0.0.1"])
+    context = insecure.new_context()
+    page = open_page(context.new_page(), f"http://course.test:{port}{urlsplit(site_server).path}progress/")
+    assert page.evaluate("window.isSecureContext") is False
+    page.get_by_role("button", name="Copy link").click()
+    page.wait_for_function("document.querySelector('.course-message').textContent !== ''")
+    assert "Ctrl+C" in page.inner_text(".course-message")
+    selected = page.evaluate("(() => { const l = document.getElementById('course-link');"
+                             " return [l.selectionStart, l.selectionEnd, l.value.length]; })()")
+    assert selected[0] == 0 and selected[1] == selected[2] > 0
+    context.close()
 
 
 @pytest.mark.parametrize(("accept", "lessons_after"), [(False, "1/10 lessons"), (True, "0/10 lessons")])

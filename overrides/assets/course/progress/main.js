@@ -227,8 +227,9 @@ function buildProgressPage(slot) {
     el('h2', {}, t('share_heading')),
     el('p', {}, t('share_explain')),
     el('p', {}, link, ' ', button('share_copy', () => {
-      link.select();
-      navigator.clipboard?.writeText(link.value).then(() => say(t('share_copied')), () => {});
+      link.select();  // so that a refused copy still leaves the reader one keystroke away
+      const copied = navigator.clipboard ? navigator.clipboard.writeText(link.value) : Promise.reject();
+      copied.then(() => say(t('share_copied')), () => say(t('share_copy_failed')));
     })),
     el('p', {}, t('share_code'), ' ', el('code', { id: 'course-code-now' })),
     labelled(code, 'share_code_label', ' ', button('share_apply', () => applyCode(code.value))),
