@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LANG_TO_SERVE ?= en
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-ko build test test-python test-js setup clean bench
+.PHONY: serve serve-ko build test test-python test-js setup clean prune-figures bench
 
 $(STAMP): pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
+
+# Cached figures that no page uses any more (every spec or library change leaves old ones behind).
+prune-figures: $(STAMP)
+	$(BIN)/python -m build_hooks.figures.prune
 
 clean:
 	rm -rf site generated

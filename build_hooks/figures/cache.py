@@ -3,7 +3,8 @@
 key = sha256(library version + normalized spec (caption excluded) + bytes of every source image).
 Entry = `<key>.json` (the Result data and the list of asset suffixes) + `<key>.<suffix>` per asset.
 The JSON is written last, so an entry exists only when all its files do; every write is a temp file +
-os.replace, so a crash never leaves a half-written file under a final name. Deleting the folder is safe.
+os.replace, so a crash never leaves a half-written file under a final name. Deleting the folder is safe;
+`prune` keeps only the entries the current sources use (see prune.py).
 """
 
 from __future__ import annotations
@@ -53,6 +54,21 @@ def store(folder: Path, key: str, result: Result) -> None:
     record = {"data": result.data, "assets": sorted(result.assets)}
     text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     write_atomic(folder / f"{key}.json", text.encode("utf-8"))
+
+
+def stale_files(names: Iterable[str], keep: set[str]) -> list[str]:
+    """File names of a cache folder that belong to no kept key: old entries and temp files left by a crash."""
+    return sorted(name for name in names if name.startswith(".") or name.split(".", 1)[0] not in keep)
+
+
+def prune(folder: Path, keep: set[str]) -> list[Path]:
+    """Delete every file of the cache folder outside the kept keys; return what was deleted."""
+    if not folder.is_dir():
+        return []
+    doomed = [folder / name for name in stale_files((p.name for p in folder.iterdir() if p.is_file()), keep)]
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
 
 
 def write_atomic(path: Path, data: bytes) -> None:
