@@ -111,6 +111,10 @@ def crawl(base: str, languages: dict[str, str]) -> Crawl:
     sheets_checked: set[str] = set()
     for page_url, written, target in references:
         document, fragment = urldefrag(target)
+        if written.startswith("#"):  # this very document, whatever status it came with (the 404 page's is 404)
+            if unquote(fragment) not in TOP_FRAGMENTS and unquote(fragment) not in result.ids[page_url]:
+                result.broken.append(Broken(page_url, written, f"no element with id {unquote(fragment)!r}"))
+            continue
         if not document.startswith(base):
             result.broken.append(Broken(page_url, written, "outside the site's path"))
             continue
