@@ -20,8 +20,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from build_hooks.figures.fences import Block, find_blocks
-from build_hooks.figures.pipeline import Prepared, asset_uri, figure_html, prepare_many
-from build_hooks.figures.spec import Spec, SpecError, parse
+from build_hooks.figures.pipeline import Prepared, asset_uri, figure_html, page_specs, prepare_many
+from build_hooks.figures.pipeline import image_roots as pipeline_image_roots
+from build_hooks.figures.spec import Spec
 from build_hooks.figures.strings import load_strings
 
 log = get_plugin_logger("figures")
@@ -49,9 +50,7 @@ def cache_dir_for(config: MkDocsConfig) -> Path:
 
 
 def image_roots(config: MkDocsConfig) -> tuple[Path, ...]:
-    """Image paths resolve against this language's docs folder, then the shared docs/ above it."""
-    docs = Path(config.docs_dir).resolve()
-    return (docs, docs.parent)
+    return pipeline_image_roots(Path(config.docs_dir))
 
 
 def shown_path(config: MkDocsConfig, src_uri: str) -> str:
@@ -70,7 +69,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     found: list[tuple[str, Block, Spec]] = []
     problems: list[str] = []
     for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-        found.extend((file.src_uri, block, spec) for block, spec in _page_specs(file, roots, shown_path(config, file.src_uri), problems))
+        specs, page_problems = page_specs(file.content_string, roots, shown_path(config, file.src_uri))
+        found.extend((file.src_uri, block, spec) for block, spec in specs)
+        problems.extend(page_problems)
     if problems:
         raise PluginError("\n".join(problems))
     prepared = prepare_many([spec for _, _, spec in found], roots=roots, cache_dir=cache_dir)
@@ -82,20 +83,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     computed = sum(p.computed for p in prepared)
     log.info(f"{computed} computed, {len(prepared) - computed} reused, {time.perf_counter() - start:.2f} s")
     return files
-
-
-def _page_specs(file: File, roots: tuple[Path, ...], shown: str, problems: list[str]) -> list[tuple[Block, Spec]]:
-    """Every valid figure block of one page; each invalid one adds `file:line: message` lines to `problems`."""
-    specs: list[tuple[Block, Spec]] = []
-    for block in find_blocks(file.content_string):
-        try:
-            specs.append((block, parse(block.text, roots)))
-        except SpecError as error:
-            first_yaml_line = block.line + 1
-            for p in error.problems:
-                line = block.line if p.line is None else first_yaml_line + p.line
-                problems.append(f"{shown}:{line}: {p.message}")
-    return specs
 
 
 def _register_assets(files: Files, config: MkDocsConfig, pages: dict[str, list[_Figure]]) -> None:

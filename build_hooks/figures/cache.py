@@ -61,14 +61,15 @@ def stale_files(names: Iterable[str], keep: set[str]) -> list[str]:
     return sorted(name for name in names if name.startswith(".") or name.split(".", 1)[0] not in keep)
 
 
-def prune(folder: Path, keep: set[str]) -> list[Path]:
-    """Delete every file of the cache folder outside the kept keys; return what was deleted."""
+def prune(folder: Path, keep: set[str], *, dry_run: bool = False) -> list[Path]:
+    """Delete every file of the cache folder outside the kept keys (unless dry_run); return those files."""
     if not folder.is_dir():
         return []
-    doomed = [folder / name for name in stale_files((p.name for p in folder.iterdir() if p.is_file()), keep)]
-    for path in doomed:
-        path.unlink(missing_ok=True)
-    return doomed
+    stale = [folder / name for name in stale_files((p.name for p in folder.iterdir() if p.is_file()), keep)]
+    if not dry_run:
+        for path in stale:
+            path.unlink(missing_ok=True)
+    return stale
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -23,16 +23,14 @@ def split(caption: str) -> list[tuple[bool, str]]:
             for index, piece in enumerate(pieces) if piece]
 
 
-def check(caption: str) -> None:
-    """Raise ValueError if a formula of the caption cannot be converted (the message quotes it)."""
-    for is_math, text in split(caption):
-        if is_math:
-            try:
-                tex_to_mathml(text, display=False)
-            except MathError as error:
-                raise ValueError(str(error)) from None
-
-
 def to_html(caption: str) -> str:
-    """The caption as HTML: text escaped, formulas as inline MathML."""
+    """The caption as HTML: text escaped, formulas as inline MathML (MathError names a formula that fails)."""
     return "".join(tex_to_mathml(text, display=False) if is_math else escape(text) for is_math, text in split(caption))
+
+
+def check(caption: str) -> None:
+    """Raise ValueError naming the fix if the caption cannot become HTML."""
+    try:
+        to_html(caption)
+    except MathError as error:
+        raise ValueError(str(error)) from None

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from .fences import find_blocks
-from .pipeline import Prepared, compute, figure_html
+from .pipeline import Prepared, compute, figure_html, image_roots
 from .registry import kinds
 from .spec import SpecError, parse
 from .strings import LANGUAGES, load_strings
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if suffix not in OUTPUTS:
         print(f"{args.output}: unknown output type; use .webp, .svg or .html", file=sys.stderr)
         return 2
-    roots = tuple(args.docs or [Path("docs") / args.lang, Path("docs")])
+    roots = tuple(args.docs) if args.docs else image_roots(Path("docs") / args.lang)
     try:
         spec = parse(read_spec_text(args.spec), roots)
     except SpecError as error:

@@ -11,7 +11,8 @@ from typing import Any, Mapping, Sequence
 
 from . import cache, images
 from .registry import Env, Present, Result, kinds
-from .spec import Spec
+from .fences import Block, find_blocks
+from .spec import Spec, SpecError, parse
 from .strings import Strings
 from .version import library_version
 
@@ -25,6 +26,26 @@ class Prepared:
     assets: dict[str, Path]  # suffix -> file in the cache folder
     computed: bool  # False when reused from the cache
     seconds: float
+
+
+def image_roots(docs_dir: Path) -> tuple[Path, ...]:
+    """Where a language's image paths resolve: its own docs folder, then the shared folder above it."""
+    docs = docs_dir.resolve()
+    return (docs, docs.parent)
+
+
+def page_specs(markdown: str, roots: tuple[Path, ...], shown: str) -> tuple[list[tuple[Block, Spec]], list[str]]:
+    """Every valid figure block of one page, and a `shown:line: message` line per problem of the invalid ones."""
+    specs: list[tuple[Block, Spec]] = []
+    problems: list[str] = []
+    for block in find_blocks(markdown):
+        try:
+            specs.append((block, parse(block.text, roots)))
+        except SpecError as error:
+            first_yaml_line = block.line + 1
+            problems.extend(f"{shown}:{block.line if p.line is None else first_yaml_line + p.line}: {p.message}"
+                            for p in error.problems)
+    return specs, problems
 
 
 def sources(spec: Spec, roots: tuple[Path, ...]) -> list[bytes]:

@@ -2,7 +2,7 @@
 
 Every change to a spec, a source image or the library itself makes a new cache key, so old entries pile up in
 generated/figures/. This keeps exactly the keys of the figure blocks found in the given docs folders (drafts
-included) and deletes the rest. A block that does not validate is reported and keeps nothing.
+included) and deletes the rest. A block that does not validate is reported (file:line) and keeps nothing.
 
     python -m build_hooks.figures.prune [--docs docs/en --docs docs/ko] [--cache generated/figures] [--dry-run]
 """
@@ -14,25 +14,20 @@ import sys
 from pathlib import Path
 
 from . import cache
-from .fences import find_blocks
-from .pipeline import key_for
-from .spec import SpecError, parse
+from .pipeline import image_roots, key_for, page_specs
 
 
 def live_keys(docs_dirs: list[Path]) -> tuple[set[str], list[str]]:
-    """Cache keys of every figure block under the docs folders, and one line per block that does not validate.
-
-    Image paths resolve against each language folder, then the folder above it, as in the site build."""
+    """Cache keys of every figure block under the docs folders (image paths resolve as in the site build), and
+    one `file:line: message` line per problem of the blocks that do not validate."""
     keys: set[str] = set()
     problems: list[str] = []
     for docs in docs_dirs:
-        roots = (docs.resolve(), docs.resolve().parent)
+        roots = image_roots(docs)
         for page in sorted(docs.rglob("*.md")):
-            for block in find_blocks(page.read_text(encoding="utf-8")):
-                try:
-                    keys.add(key_for(parse(block.text, roots), roots))
-                except SpecError as error:
-                    problems.append(f"{page}:{block.line}: skipped, {error}")
+            specs, page_problems = page_specs(page.read_text(encoding="utf-8"), roots, str(page))
+            keys.update(key_for(spec, roots) for _, spec in specs)
+            problems.extend(page_problems)
     return keys, problems
 
 
@@ -47,15 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     keys, problems = live_keys(docs_dirs)
     for line in problems:
         print(line, file=sys.stderr)
+    stale = cache.prune(args.cache, keys, dry_run=args.dry_run)
     if args.dry_run:
-        names = [p.name for p in args.cache.iterdir() if p.is_file()] if args.cache.is_dir() else []
-        stale = cache.stale_files(names, keys)
-        print("\n".join(stale))
-        print(f"{len(stale)} files would be deleted; {len(keys)} figures in use")
-    else:
-        deleted = cache.prune(args.cache, keys)
-        print(f"deleted {len(deleted)} files ({sum(1 for p in deleted if p.suffix == '.json')} figures); "
-              f"{len(keys)} figures in use")
+        print("\n".join(path.name for path in stale))
+    figures = sum(1 for path in stale if path.suffix == ".json")
+    print(f"{'would delete' if args.dry_run else 'deleted'} {len(stale)} files ({figures} figures); "
+          f"{len(keys)} figures in use")
     return 0
 
 

@@ -13,6 +13,7 @@ from build_hooks.page.scripts import defer_scripts
 from html_tools import html_pages
 
 LESSON = "lessons/02-diffusion-intuition/"
+MATERIAL_RUNNING = "() => typeof window.document$ !== 'undefined'"
 
 
 @pytest.mark.parametrize(
@@ -77,7 +78,7 @@ def open_slowly(browser: Any, url: str, form: str) -> tuple[Any, Any]:
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "uploadThroughput": 100_000, **network})
     page.goto(url, wait_until="load")
-    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    page.wait_for_function(MATERIAL_RUNNING)
     page.wait_for_timeout(800)  # the progress bar, the palette toggle and lazy blocks have settled
     return context, page
 
@@ -131,7 +132,7 @@ def test_a_link_to_a_late_section_lands_on_it(browser: Any, built_site: Path, si
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{site_server}{lang_root}{LESSON}#{section}", wait_until="load")
-    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    page.wait_for_function(MATERIAL_RUNNING)
     page.wait_for_timeout(1000)  # blocks around the target have been laid out by now
     top = page.evaluate("(id) => document.getElementById(id).getBoundingClientRect().top", section)
     header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
@@ -146,7 +147,7 @@ def test_the_table_of_contents_follows_the_reader_through_skipped_blocks(browser
     context = browser.new_context(viewport={"width": 1350, "height": 940})
     page = context.new_page()
     page.goto(site_server + LESSON, wait_until="load")
-    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    page.wait_for_function(MATERIAL_RUNNING)
     reading = """() => {
       const above = [...document.querySelectorAll('.md-content__inner > h2[id]')]
         .filter((heading) => heading.getBoundingClientRect().top < 150).pop();
