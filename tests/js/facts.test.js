@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SCHEMA, asImport, emptyDoc, merge, migrateV1, normalize, recordDay, recordVisit, reset, setFlag } from '../../overrides/assets/course/progress/facts.js';
+import { SCHEMA, addsTo, asImport, emptyDoc, merge, migrateV1, normalize, recordDay, recordVisit, reset, setFlag } from '../../overrides/assets/course/progress/facts.js';
 
 const a = recordVisit(setFlag(setFlag(emptyDoc(), 'lessons', 'alpha', true, 10), 'exercises', 'alpha-exercise', true, 12), 'alpha', 'en', 5);
 const b = recordDay(recordVisit(setFlag(emptyDoc(), 'lessons', 'beta', true, 20), 'alpha', 'ko', 7), '2026-11-26', 20);
@@ -117,4 +117,13 @@ test('merge laws hold for 200 random documents', () => {
     const xy = merge(x, y);
     assert.deepEqual(merge(xy, xy), xy, `idempotent, seed ${seed}`);
   }
+});
+
+test('addsTo tells whether a document holds a fact the other lacks, whatever its key order', () => {
+  assert.equal(addsTo(b, a), true);
+  assert.equal(addsTo(merge(a, b), a), false);
+  assert.equal(addsTo(a, a), false);
+  const reordered = JSON.parse(JSON.stringify({ ...a, lessons: a.lessons, schema: a.schema }));
+  assert.equal(addsTo(reordered, a), false);
+  assert.equal(addsTo(a, setFlag(a, 'lessons', 'alpha', false, 99)), true); // a later toggle is news too
 });

@@ -210,11 +210,34 @@ def test_two_tabs_stay_in_step_and_concurrent_writes_lose_nothing(context: Any, 
     # Both tabs act before either hears of the other.
     first.evaluate("document.querySelector('[data-course-action=\"complete-exercise\"]').click()")
     second.evaluate("document.querySelector('[data-course-action=\"complete-lesson\"]').click()")
+    # Tabs see each other's storage a moment late; the one whose fact a write dropped puts it back, so wait for
+    # the stored document to settle with both tabs' facts in it.
+    exercise = manifest["lessons"][0]["exercise"]
+    first.wait_for_function("""([k, id]) => { const d = JSON.parse(localStorage.getItem(k));
+      return Object.values(d.lessons).filter((v) => v.on).length === 2 && (d.exercises[id] || {}).on === true; }""",
+                            arg=[key, exercise], timeout=5000)
     data = stored(first, key)
     done = {k for k, v in data["lessons"].items() if v["on"]}
     assert done == {manifest["lessons"][0]["id"], manifest["lessons"][1]["id"]}
-    assert data["exercises"][manifest["lessons"][0]["exercise"]]["on"] is True
+    assert data["exercises"][exercise]["on"] is True
     first.wait_for_function("courseProgress.snapshot().lessonsDone.length === 2")
+
+
+def test_a_tab_puts_back_a_fact_another_tab_saved_over(context: Any, site_server: str, manifest: dict[str, Any],
+                                                      key: str) -> None:
+    """A tab that saved before it saw our write leaves storage without our fact; we must restore it, or it would
+    live only in this tab's memory and vanish with it."""
+    first = open_page(context.new_page(), lesson_url(site_server, manifest, 0))
+    first.click('[data-course-action="complete-lesson"]')
+    lesson = manifest["lessons"][0]["id"]
+    second = open_page(context.new_page(), lesson_url(site_server, manifest, 1))
+    # What a tab that had not yet seen the first tab's write would save: the same document without that fact.
+    second.evaluate("""([k, id]) => { const d = JSON.parse(localStorage.getItem(k)); delete d.lessons[id];
+      localStorage.setItem(k, JSON.stringify(d)); }""", [key, lesson])
+    second.wait_for_function("([k, id]) => (JSON.parse(localStorage.getItem(k)).lessons[id] || {}).on === true",
+                             arg=[key, lesson], timeout=5000)
+    first.close()
+    assert stored(second, key)["lessons"][lesson]["on"] is True
 
 
 @pytest.mark.parametrize("init_script", [BLOCK_STORAGE, FILL_STORAGE], ids=["blocked", "full"])

@@ -100,6 +100,9 @@ export function merge(x, y) {
   };
 }
 
+// Whether `doc` holds a fact that `base` lacks (both go through merge, so key order cannot tell them apart).
+export const addsTo = (base, doc) => JSON.stringify(merge(base, doc)) !== JSON.stringify(merge(base, base));
+
 export const isOn = (reg) => !!reg && reg.on;
 
 // The operations a reader performs; each returns a new document (the same one when nothing changes).

@@ -1,6 +1,6 @@
 // The one DOM module: fills the template's slots, wires the controls and keeps tabs in step.
 // Runs once per page load; per-page work is re-run on each Material instant navigation (document$).
-import { asImport, emptyDoc, isOn, merge, recordDay, recordUnlocks, recordVisit, reset, setFlag } from './facts.js';
+import { addsTo, asImport, emptyDoc, isOn, merge, recordDay, recordUnlocks, recordVisit, reset, setFlag } from './facts.js';
 import { derive } from './rules.js';
 import { openStore } from './store.js';
 import { MAX_BYTES, changes, decodeCode, encodeCode, exportText, parseImport } from './transfer.js';
@@ -293,7 +293,9 @@ addEventListener('storage', (e) => {
   if (!S.store || e.key !== S.store.key) return;
   const other = S.store.reload();
   if (other) {
-    S.doc = merge(S.doc, other);
+    // Tabs see each other's writes a moment late, so the other tab may have saved without our latest fact: put
+    // it back, or it would live only in this tab's memory.
+    S.doc = addsTo(other, S.doc) ? S.store.save(merge(S.doc, other)) : merge(S.doc, other);
     render();
   }
 });
