@@ -52,14 +52,19 @@ def test_no_page_has_a_script_that_blocks_parsing(built_site: Path) -> None:
 
 # --- in the browser ---------------------------------------------------------------------------------------------
 
-# Record every layout shift from the first frame on, with the elements that moved.
-RECORD_SHIFTS = """window.__shifts = [];
+# Record every layout shift from the first frame on, with the elements that moved; and what the first frame holds
+# (requestAnimationFrame callbacks run just before a frame is drawn, and the first one only once rendering may start).
+RECORD_LOADING = """window.__shifts = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     window.__shifts.push({value: entry.value, sources: (entry.sources || []).map((s) => s.node
       ? (s.node.nodeType === 1 ? s.node.tagName + "." + s.node.className : "#text") : "?")});
   }
-}).observe({type: "layout-shift", buffered: true});"""
+}).observe({type: "layout-shift", buffered: true});
+requestAnimationFrame(() => {
+  window.__firstFrame = {footer: Boolean(document.querySelector(".md-footer")),
+    blocks: document.querySelectorAll(".md-content__inner > *").length};
+});"""
 
 # A slow link makes the browser paint while the page is still arriving, before any script has run: the moment
 # a shift would show. (Phone: about 1.6 Mbit/s with 150 ms latency, Lighthouse's mobile profile; desktop faster.)
@@ -73,13 +78,13 @@ def open_slowly(browser: Any, url: str, form: str) -> tuple[Any, Any]:
     viewport, network = FORMS[form]
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
-    page.add_init_script(RECORD_SHIFTS)
+    page.add_init_script(RECORD_LOADING)
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "uploadThroughput": 100_000, **network})
     page.goto(url, wait_until="load")
     page.wait_for_function(MATERIAL_RUNNING)
-    page.wait_for_timeout(800)  # the progress bar, the palette toggle and lazy blocks have settled
+    page.wait_for_timeout(800)  # the progress bar and lazy blocks have settled
     return context, page
 
 
@@ -95,6 +100,28 @@ def test_nothing_on_the_first_screen_moves_while_the_page_loads(browser_with_scr
     context.close()
     assert painted == 1
     assert shifts == [], shifts
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slow", ["link", "processor"])
+@pytest.mark.parametrize("path", ["", LESSON, "ko/", "ko/" + LESSON])
+def test_the_first_frame_holds_the_whole_page(browser: Any, site_server: str, path: str, slow: str) -> None:
+    """The reader's first frame is the page, not a header over a half-parsed article (or none) that the rest then
+    joins while Material's bundle starts up: the first paint waits for the page's last element (rel=expect)."""
+    context = browser.new_context(viewport=FORMS["phone"][0])
+    page = context.new_page()
+    page.add_init_script(RECORD_LOADING)
+    cdp = context.new_cdp_session(page)
+    if slow == "link":
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, "uploadThroughput": 100_000, **FORMS["phone"][1]})
+    else:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})  # Lighthouse's mobile processor
+    page.goto(site_server + path, wait_until="load")
+    first = page.evaluate("window.__firstFrame")
+    total = page.evaluate("document.querySelectorAll('.md-content__inner > *').length")
+    context.close()
+    assert first == {"footer": True, "blocks": total}
 
 
 @pytest.mark.browser

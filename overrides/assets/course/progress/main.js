@@ -5,7 +5,6 @@ import { derive } from './rules.js';
 import { openStore } from './store.js';
 import { MAX_BYTES, changes, decodeCode, encodeCode, exportText, parseImport } from './transfer.js';
 
-document.documentElement.classList.add('course-js');
 const S = { store: null, doc: emptyDoc(), m: null, ctx: null, gen: 0, persisted: false };
 const manifests = new Map();
 const now = () => Date.now();
