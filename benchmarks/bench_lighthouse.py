@@ -10,8 +10,10 @@ Performance with it). Below the table, every audit that cost points in the media
 
 Lighthouse 12.2.3 (13.x needs Node 22) is installed on first use into .cache/lighthouse (git-ignored).
 The server gzips text as GitHub Pages does (--no-gzip serves raw bytes, as the tests' server does).
+To judge a change, compare two builds: --against OTHER (say, a build of main before the change) audits both on
+mobile, run after run in turn, so that the machine's load swings hit both alike; single runs here vary by 5 points.
 Run: .venv/bin/python benchmarks/bench_lighthouse.py [--site PATH] [--runs 3] [--lesson 02-diffusion-intuition]
-     [--no-gzip]
+     [--no-gzip] [--against OTHER_SITE]
 """
 
 from __future__ import annotations
@@ -230,12 +232,30 @@ def bench(base_url: str, pages: dict[str, str], runs: int) -> None:
         print("\n".join(f"  {line}" for line in missing))
 
 
+def compare(bases: dict[str, str], pages: dict[str, str], runs: int) -> None:
+    """Mobile Performance and Total Blocking Time of each site, medians of runs taken in turn."""
+    print(f"\n== Lighthouse {LIGHTHOUSE_VERSION}, mobile, {runs} runs per site taken in turn ==")
+    print(f"{'page':12} {'site':40} {'Perf':>5} {'TBT ms':>7}  {'perf runs':14} host")
+    for label, path in pages.items():
+        done: dict[str, list[Run]] = {name: [] for name in bases}
+        for _ in range(runs):
+            for name, base_url in bases.items():
+                done[name].append(lighthouse(base_url + path, "mobile"))
+        for name, site_runs in done.items():
+            perf = [run.scores["performance"] for run in site_runs]
+            blocking = [run.report["audits"]["total-blocking-time"]["numericValue"] for run in site_runs]
+            print(f"{label:12} {name[-40:]:40} {statistics.median(perf):5g} {statistics.median(blocking):7.0f}  "
+                  f"{'/'.join(map(str, perf)):14} {'/'.join(str(host_speed(run)) for run in site_runs)}",
+                  flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, help="an already built site (Korean under ko/) instead of building one")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-gzip", action="store_true", help="serve uncompressed, as the tests' server does")
     parser.add_argument("--lesson", default="02-diffusion-intuition", help="the lesson's slug (same in both languages)")
+    parser.add_argument("--against", type=Path, help="another built site to compare with, mobile only, runs in turn")
     args = parser.parse_args()
     ensure_lighthouse()
     pages = {f"{lang} {kind}": root + path for lang, root in LANG_ROOTS.items()
@@ -245,7 +265,11 @@ def main() -> None:
         site = site_or_build(args.site, Path(tmp), port=port)
         with serve(site, port, compress=not args.no_gzip) as base_url:
             print(f"serving {'without' if args.no_gzip else 'with'} gzip (GitHub Pages gzips text)")
-            bench(base_url, pages, args.runs)
+            if args.against is None:
+                bench(base_url, pages, args.runs)
+                return
+            with serve(args.against, free_port(), compress=not args.no_gzip) as other_url:
+                compare({str(args.site or "this checkout"): base_url, str(args.against): other_url}, pages, args.runs)
 
 
 if __name__ == "__main__":
