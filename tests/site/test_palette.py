@@ -1,6 +1,6 @@
 """The light/dark switch in the header (overrides/partials/palette.html and partials/javascripts/palette.html), in
 Chromium: the system's scheme from the first frame, the switch by keyboard in both languages, the choice kept
-across reloads and instant navigation, and unreadable saved data that breaks nothing."""
+across reloads, instant navigation and languages, and unreadable saved data that breaks nothing."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from typing import Any
 
 import pytest
 
+from build_hooks.course_config import read_course_config
 from build_hooks.i18n import load_strings
+from course_site import REPO
 
 pytestmark = pytest.mark.browser
 
 SWITCH = "[data-course-palette]"
+KEY = read_course_config(REPO)["course"]["name"] + "/palette/v1"  # the course's own storage prefix
 # The scheme <body> carries in the first frame: requestAnimationFrame callbacks run just before a frame is drawn.
 RECORD_FIRST_FRAME = "requestAnimationFrame(() => { window.__firstScheme = document.body.dataset.mdColorScheme; })"
 STATE = """() => ({scheme: document.body.dataset.mdColorScheme,
@@ -77,11 +80,10 @@ def test_the_switch_works_by_keyboard_names_itself_in_the_page_language_and_is_r
 
 def test_an_unreadable_saved_choice_leaves_the_system_scheme_and_is_kept(browser: Any, site_server: str) -> None:
     context, page, errors = open_page(browser, site_server, system="dark")
-    key = page.evaluate("() => __md_scope.pathname + '.__palette'")
-    page.evaluate("(key) => localStorage.setItem(key, '{not json')", key)
+    page.evaluate("(key) => localStorage.setItem(key, '{not json')", KEY)
     page.reload(wait_until="load")
     state = page.evaluate(STATE)
-    stored = page.evaluate("(key) => localStorage.getItem(key)", key)
+    stored = page.evaluate("(key) => localStorage.getItem(key)", KEY)
     page.click(SWITCH)  # switching still works, and saves a readable choice over the unreadable one
     after = page.evaluate(STATE)
     context.close()
@@ -98,4 +100,16 @@ def test_a_reader_who_never_chose_follows_the_system_when_it_changes(browser: An
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     context.close()
     assert before == "default"
+    assert errors == []
+
+
+def test_the_choice_holds_in_the_other_language(browser: Any, site_server: str) -> None:
+    context, page, errors = open_page(browser, site_server, system="light")
+    page.click(SWITCH)
+    page.goto(site_server + "ko/lessons/01-what-a-generative-model-learns/", wait_until="load")
+    first = page.evaluate("window.__firstScheme")
+    state = page.evaluate(STATE)
+    context.close()
+    assert first == "slate" and state["scheme"] == "slate"
+    assert state["label"] == load_strings("ko")["site"]["palette_to"]["default"]
     assert errors == []
