@@ -18,10 +18,14 @@ SWITCH = "[data-course-palette]"
 KEY = read_course_config(REPO)["course"]["name"] + "/palette/v1"  # the course's own storage prefix
 # The scheme <body> carries in the first frame: requestAnimationFrame callbacks run just before a frame is drawn.
 RECORD_FIRST_FRAME = "requestAnimationFrame(() => { window.__firstScheme = document.body.dataset.mdColorScheme; })"
-STATE = """() => ({scheme: document.body.dataset.mdColorScheme,
+# Read after two frames: the browser-bar colour is taken in the frame after a change.
+STATE = """async () => { await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return {scheme: document.body.dataset.mdColorScheme,
   root: getComputedStyle(document.documentElement).colorScheme,
   background: getComputedStyle(document.body).backgroundColor,
-  label: document.querySelector('[data-course-palette]').getAttribute('aria-label')})"""
+  label: document.querySelector('[data-course-palette]').getAttribute('aria-label'),
+  header: getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+  browserBar: [...document.querySelectorAll('meta[name="theme-color"]')].map((meta) => meta.content)}; }"""
 LIGHT_BACKGROUND = "rgb(255, 255, 255)"
 
 
@@ -45,6 +49,7 @@ def test_a_reader_in_dark_mode_sees_the_dark_scheme_from_the_first_frame(browser
     assert first == "slate"
     assert state["scheme"] == "slate" and state["root"] == "dark"  # the page's own scrollbar turns dark too
     assert state["background"] != LIGHT_BACKGROUND
+    assert state["browserBar"] == [state["header"]]  # a phone's browser bar matches the header
     assert state["label"] == load_strings(lang_root.rstrip("/") or "en")["site"]["palette_to"]["default"]
     assert errors == []
 
@@ -75,6 +80,7 @@ def test_the_switch_works_by_keyboard_names_itself_in_the_page_language_and_is_r
     assert light["background"] == LIGHT_BACKGROUND
     assert reloaded[0] == "slate" and reloaded[1]["label"] == labels["default"]
     assert navigated["scheme"] == "slate" and navigated["label"] == labels["default"]
+    assert navigated["browserBar"] == [navigated["header"]] and light["browserBar"] == [light["header"]]
     assert errors == []
 
 
