@@ -44,7 +44,6 @@ class _Build:
     lessons: list[Lesson] = field(default_factory=list)
     tags: dict[str, dict[str, str]] = field(default_factory=dict)
     strings: dict[str, Any] = field(default_factory=dict)
-    storage_prefix: str = ""  # course.yml's course.name: every localStorage key of the course starts with it
     show_drafts: bool = False
 
 
@@ -72,8 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     primary, languages = _course_settings(config)
     docs_root = Path(config.docs_dir).parent  # docs/, holding one folder per language
     try:
-        course_yml = read_course_config(docs_root.parent)
-        tags = tag_labels(course_yml, languages)
+        tags = tag_labels(read_course_config(docs_root.parent), languages)
     except CourseConfigError as error:
         raise PluginError(str(error)) from None
     catalog = read_catalog(docs_root, languages, frozenset(tags), primary=primary)
@@ -84,7 +82,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.warning(warning)
     _build.lang, _build.primary, _build.languages, _build.docs_root = lang, primary, languages, docs_root
     _build.catalog, _build.tags = catalog, tags
-    _build.storage_prefix = str((course_yml.get("course") or {}).get("name", ""))  # checked by the progress hook
     _build.strings = load_strings(lang)["site"]
     _build.show_drafts = _build.command == "serve"
     _build.lessons = catalog.in_language(lang, include_drafts=_build.show_drafts)
@@ -204,7 +201,6 @@ def _page_course(page: Page | None, config: MkDocsConfig, *, url: str, src_uri: 
     return {
         "lang": _build.lang,
         "strings": _build.strings,
-        "storage_prefix": _build.storage_prefix,
         "lesson": _lesson_context(lesson, page, config) if lesson and page else None,
         "alternates": alternates,
         "hreflang": [{"lang": alt["lang"], "href": site_root + alt["target"]} for alt in alternates] if site_root else [],

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -73,3 +74,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.remove(script)
         files.append(File.generated(config, script.src_uri, content=compact_js(text)))
     return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Templates that keep something in the browser (the light/dark switch) prefix their keys as the progress
+    scripts do, with course.yml's validated course.name."""
+    assert _loaded is not None, "on_config runs before on_env"
+    env.globals["course_storage_prefix"] = _loaded[1].course_name
+    return env

@@ -74,15 +74,25 @@ FORMS = {
 }
 
 
-def open_slowly(browser: Any, url: str, form: str) -> tuple[Any, Any]:
-    viewport, network = FORMS[form]
+def open_recording(browser: Any, url: str, *, viewport: dict[str, int], network: dict[str, int] | None = None,
+                   cpu_slowdown: int = 1) -> tuple[Any, Any]:
+    """Load the page under RECORD_LOADING, over the given link (CDP) and on a processor slowed as given."""
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.add_init_script(RECORD_LOADING)
     cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", {"offline": False, "uploadThroughput": 100_000, **network})
+    if network:
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, "uploadThroughput": 100_000, **network})
+    if cpu_slowdown > 1:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
     page.goto(url, wait_until="load")
+    return context, page
+
+
+def open_slowly(browser: Any, url: str, form: str) -> tuple[Any, Any]:
+    viewport, network = FORMS[form]
+    context, page = open_recording(browser, url, viewport=viewport, network=network)
     page.wait_for_function(MATERIAL_RUNNING)
     page.wait_for_timeout(800)  # the progress bar and lazy blocks have settled
     return context, page
@@ -108,16 +118,10 @@ def test_nothing_on_the_first_screen_moves_while_the_page_loads(browser_with_scr
 def test_the_first_frame_holds_the_whole_page(browser: Any, site_server: str, path: str, slow: str) -> None:
     """The reader's first frame is the page, not a header over a half-parsed article (or none) that the rest then
     joins while Material's bundle starts up: the first paint waits for the page's last element (rel=expect)."""
-    context = browser.new_context(viewport=FORMS["phone"][0])
-    page = context.new_page()
-    page.add_init_script(RECORD_LOADING)
-    cdp = context.new_cdp_session(page)
-    if slow == "link":
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {"offline": False, "uploadThroughput": 100_000, **FORMS["phone"][1]})
-    else:
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})  # Lighthouse's mobile processor
-    page.goto(site_server + path, wait_until="load")
+    viewport, network = FORMS["phone"]
+    context, page = open_recording(browser, site_server + path, viewport=viewport,
+                                   network=network if slow == "link" else None,
+                                   cpu_slowdown=4 if slow == "processor" else 1)  # 4: Lighthouse's mobile processor
     first = page.evaluate("window.__firstFrame")
     total = page.evaluate("document.querySelectorAll('.md-content__inner > *').length")
     context.close()
