@@ -3,10 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-LANG_TO_SERVE ?= en
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-ko build test test-python test-js setup clean prune-figures bench
+.PHONY: serve build test setup clean prune-figures bench lesson series
 
 $(STAMP): pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
@@ -17,17 +16,21 @@ $(STAMP): pyproject.toml package.json
 
 setup: $(STAMP)
 
-## serve: set up, then serve the English site with live reload (LANG_TO_SERVE=ko, or `make serve-ko`, for Korean)
+## serve: set up, then serve every language with live reload (the primary at /, the others at /<lang>/)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload -f $(if $(filter ko,$(LANG_TO_SERVE)),mkdocs.ko.yml,mkdocs.yml)
+	$(BIN)/mkdocs serve --livereload
 
-serve-ko:
-	$(MAKE) serve LANG_TO_SERVE=ko
-
-## build: the production site, both languages, strict, into site/
+## build: the production site, every language, strict, into site/
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.ko.yml
+	$(BIN)/mkdocs build --strict --quiet
+
+## lesson: a draft lesson in every language, next free number in its series: make lesson SERIES=foundations SLUG=bayes-rule
+lesson: $(STAMP)
+	$(BIN)/python -m build_hooks.authoring new-lesson "$(SERIES)" "$(SLUG)" $(if $(TITLE),--title "$(TITLE)")
+
+## series: a new series in course.yml with its folder in every language: make series ID=foundations TITLE="Foundations"
+series: $(STAMP)
+	$(BIN)/python -m build_hooks.authoring new-series "$(ID)" $(if $(TITLE),--title "$(TITLE)")
 
 ## test: set up, then run every test (Python incl. browser tests in Chromium, and the JavaScript rules in Node)
 test: $(STAMP)

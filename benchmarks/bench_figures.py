@@ -34,7 +34,7 @@ from build_hooks.figures.strings import load_strings  # noqa: E402
 
 HOOK_LINE = re.compile(r"^\s*-\s*build_hooks/mkdocs_figures\.py\s*$", re.M)
 SUMMARY = re.compile(r"figures: (\d+) computed, (\d+) reused, ([\d.]+) s")
-COPY = ("mkdocs.yml", "mkdocs.ko.yml", "course.yml", "docs", "overrides", "build_hooks")
+COPY = ("mkdocs.yml", "course.yml", "docs", "overrides", "build_hooks")
 
 
 class EncodeTimer:

@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from course_site import SUB_PATH, build_both, lesson_text, site_or_build, write_fixture_course  # noqa: E402
+from course_site import SUB_PATH, build_site, lesson_text, site_or_build, write_fixture_course  # noqa: E402
 from site_server import SiteServer, free_port  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -186,7 +186,7 @@ def print_row(label: str, first: Transfer, full: Transfer) -> None:
 
 def timed_build(root: Path, site: Path) -> float:
     start = time.perf_counter()
-    result = build_both(root, site, site_url=f"http://127.0.0.1:8000{SUB_PATH}")
+    result = build_site(root, site, site_url=f"http://127.0.0.1:8000{SUB_PATH}")
     seconds = time.perf_counter() - start
     if not result.ok:
         raise SystemExit(f"build failed in {root}:\n{result.output}")

@@ -9,7 +9,7 @@ The cache lives in generated/figures/ at the repository root: never in docs/, so
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,11 +19,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from build_hooks.course.build import build_of
 from build_hooks.figures.fences import Block, find_blocks
 from build_hooks.figures.pipeline import Prepared, asset_uri, figure_html, page_specs, prepare_many
 from build_hooks.figures.pipeline import image_roots as pipeline_image_roots
 from build_hooks.figures.spec import Spec
-from build_hooks.figures.strings import load_strings
+from build_hooks.figures.strings import Strings
 
 log = get_plugin_logger("figures")
 
@@ -33,16 +34,6 @@ class _Figure:
     block: Block
     spec: Spec
     prepared: Prepared
-
-
-@dataclass
-class _State:
-    """Figures of the current build, by page source URI (rebuilt by every on_files)."""
-
-    pages: dict[str, list[_Figure]] = field(default_factory=dict)
-
-
-_state = _State()
 
 
 def cache_dir_for(config: MkDocsConfig) -> Path:
@@ -78,7 +69,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     pages: dict[str, list[_Figure]] = {}
     for (src_uri, block, spec), ready in zip(found, prepared):
         pages.setdefault(src_uri, []).append(_Figure(block=block, spec=spec, prepared=ready))
-    _state.pages = pages
+    build_of(config).figures = pages
     _register_assets(files, config, pages)
     computed = sum(p.computed for p in prepared)
     log.info(f"{computed} computed, {len(prepared) - computed} reused, {time.perf_counter() - start:.2f} s")
@@ -95,10 +86,11 @@ def _register_assets(files: Files, config: MkDocsConfig, pages: dict[str, list[_
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    figures = _state.pages.get(page.file.src_uri)
+    build = build_of(config)
+    figures = build.figures.get(page.file.src_uri)
     if not figures:
         return markdown
-    strings = load_strings(config.theme["language"])
+    strings = Strings(lang=build.lang, table=build.strings["figures"])
     by_text: dict[str, list[_Figure]] = {}
     for figure in figures:
         by_text.setdefault(figure.block.text, []).append(figure)

@@ -21,7 +21,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from course_site import REPO, SUB_PATH, build_both  # noqa: E402
+from course_site import REPO, SUB_PATH, build_site  # noqa: E402
 from site_server import SiteServer, free_port  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -40,7 +40,7 @@ def site_port() -> int:
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
     site = tmp_path_factory.mktemp("built") / "site"
     # site_url matches where site_server serves it, as the publish workflow sets it to the Pages URL.
-    result = build_both(REPO, site, site_url=f"http://127.0.0.1:{site_port}{SUB_PATH}")
+    result = build_site(REPO, site, site_url=f"http://127.0.0.1:{site_port}{SUB_PATH}")
     assert result.ok, result.output
     return site
 

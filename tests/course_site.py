@@ -12,6 +12,10 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+from build_hooks.course.languages import Language, read_languages
+
 REPO = Path(__file__).resolve().parents[1]
 SUB_PATH = "/diffusion-course/"
 
@@ -37,22 +41,18 @@ def run_build(config_file: Path, site_dir: Path, *, site_url: str, strict: bool 
     return BuildResult(done.returncode, done.stdout + done.stderr)
 
 
-def build_both(root: Path, site_dir: Path, *, site_url: str, strict: bool = True, engine: str = "mkdocs") -> BuildResult:
-    """English into site_dir, then Korean into site_dir/ko (the order matters: the first build cleans site_dir)."""
-    english = run_build(root / "mkdocs.yml", site_dir, site_url=site_url, strict=strict, engine=engine)
-    if not english.ok:
-        return english
-    korean = run_build(root / "mkdocs.ko.yml", site_dir / "ko", site_url=site_url, strict=strict, engine=engine)
-    return BuildResult(korean.returncode, english.output + korean.output)
+def build_site(root: Path, site_dir: Path, *, site_url: str, strict: bool = True, engine: str = "mkdocs") -> BuildResult:
+    """The whole site, every language, as `make build` makes it: one build of mkdocs.yml (the other languages are
+    built by its hook into site_dir/<lang>/)."""
+    return run_build(root / "mkdocs.yml", site_dir, site_url=site_url, strict=strict, engine=engine)
 
 
 def lesson_text(*, id: str, number: int, title: str, lang: str = "en", status: str = "published",
                 tags: str = "[diffusion]", extra: str = "", body: str | None = None) -> str:
     """A small but complete lesson file; `extra` adds or overrides front matter lines."""
     blocks = {
-        "en": ("Key takeaways", "Further reading", "Exercise"),
         "ko": ("핵심 정리", "더 읽을거리", "연습 문제"),
-    }[lang]
+    }.get(lang, ("Key takeaways", "Further reading", "Exercise"))
     default_body = textwrap.dedent(f"""\
         Noise is added step by step, and $\\bar\\alpha_t$ says how much signal is left.
 
@@ -76,38 +76,91 @@ def lesson_text(*, id: str, number: int, title: str, lang: str = "en", status: s
             f"tags: {tags}\nlevel: beginner\nstatus: {status}\n{extra}---\n\n{body if body is not None else default_body}")
 
 
-def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, course_yml: str | None = None) -> Path:
-    """A course in `root`: lessons maps 'en'/'ko' to {file name: text}. Configs point at the real theme and hooks."""
-    for lang in ("en", "ko"):
+def site_language_settings(root: Path = REPO) -> list[Language]:
+    """The languages a course lists under extra.course.languages in its mkdocs.yml, primary first, as the build
+    reads them."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    problems: list[str] = []
+    languages = read_languages(config["extra"]["course"], config["theme"]["language"], problems)
+    assert not problems, problems
+    return list(languages)
+
+
+def site_languages(root: Path = REPO) -> list[str]:
+    return [language.code for language in site_language_settings(root)]
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml's !ENV tags as plain values (the tests only need the language list)."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: None)
+
+
+# The repository's languages and where each lives under the site root ('' for the primary), from mkdocs.yml.
+LANGUAGE_ROOTS: dict[str, str] = {}
+
+
+def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, course_yml: str | None = None,
+                         languages: tuple[str, ...] = ("en", "ko"), strings: dict[str, str] | None = None,
+                         extra_yml: str = "") -> Path:
+    """A course in `root`: lessons maps a language to {path under docs/<lang>/: text}; a bare file name goes to
+    lessons/. `strings` adds i18n/<lang>.yml files; `extra_yml` adds lines to mkdocs.yml. Configs point at the
+    real theme and hooks."""
+    for lang in languages:
         (root / "docs" / lang / "lessons").mkdir(parents=True, exist_ok=True)
         (root / "docs" / lang / "index.md").write_text(
             f"---\ntitle: Home {lang}\ncourse_page: home\n---\n\n# Home {lang}\n\nWelcome.\n", encoding="utf-8")
         for name, text in lessons.get(lang, {}).items():
-            (root / "docs" / lang / "lessons" / name).write_text(text, encoding="utf-8")
-    (root / "course.yml").write_text(course_yml or (REPO / "course.yml").read_text(encoding="utf-8"), encoding="utf-8")
+            path = root / "docs" / lang / (name if "/" in name else f"lessons/{name}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    for lang, text in (strings or {}).items():
+        (root / "i18n").mkdir(exist_ok=True)
+        (root / "i18n" / f"{lang}.yml").write_text(text, encoding="utf-8")
+    (root / "course.yml").write_text(course_yml or fixture_course_yml(languages), encoding="utf-8")
+    listed = "".join(f"\n      - {lang}" for lang in languages)
     (root / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         INHERIT: {REPO / 'mkdocs.yml'}
-        docs_dir: docs/en
+        docs_dir: docs/{languages[0]}
         site_dir: site
         watch: [docs, course.yml]
         theme:
+          language: {languages[0]}
           custom_dir: {REPO / 'overrides'}
         hooks:
+          - {REPO / 'build_hooks' / 'mkdocs_languages.py'}
           - {REPO / 'build_hooks' / 'mkdocs_course.py'}
           - {REPO / 'build_hooks' / 'mkdocs_figures.py'}
           - {REPO / 'build_hooks' / 'mkdocs_progress.py'}
-        """), encoding="utf-8")
-    (root / "mkdocs.ko.yml").write_text(textwrap.dedent(f"""\
-        INHERIT: {root / 'mkdocs.yml'}
-        docs_dir: docs/ko
-        site_dir: site/ko
-        theme:
-          language: ko
-        plugins:
-          - search:
-              lang: ko
-        """), encoding="utf-8")
+        """) + textwrap.indent(f"extra:\n  course:\n    languages:{listed}\n", "") + extra_yml, encoding="utf-8")
     return root
+
+
+def fixture_course_yml(languages: tuple[str, ...] = ("en", "ko"), series: tuple[str, ...] = ("lessons",)) -> str:
+    """A small, valid course.yml for fixture courses: one series per folder (ids 'main', then the folder names), a
+    few tags, three levels and rules that any course of at least two lessons can earn."""
+    def text(label: str) -> str:
+        return "{" + ", ".join(f'{lang}: "{label} {lang}"' for lang in languages) + "}"
+
+    series_yml = "".join(
+        f"  - {{id: {'main' if index == 0 else folder}, folder: {folder}, title: {text(folder.capitalize())}, "
+        f"summary: {text('About ' + folder)}}}\n" for index, folder in enumerate(series))
+    return (f"course: {{name: fixture-course, title: {text('Fixture course')}, description: {text('A fixture')}}}\n"
+            f"series:\n{series_yml}"
+            f"lessons:\n  closing_blocks:\n    takeaways: {text('Key takeaways')}\n    links: {text('Further reading')}\n"
+            f"    exercise: {text('Exercise')}\n"
+            f"tags: {{diffusion: {text('diffusion')}, probability: {text('probability')}}}\n"
+            "xp: {lesson_completed: 100, exercise_done: 50}\n"
+            f"levels:\n  - {{level: 0, percent: 0, name: {text('Start')}}}\n  - {{level: 1, percent: 40, name: {text('Middle')}}}\n"
+            f"  - {{level: 2, percent: 100, name: {text('Done')}}}\n"
+            "achievements:\n"
+            f"  - {{id: first-step, icon: material/sprout, name: {text('First')}, description: {text('One lesson')}, "
+            "rule: {count: lessons_completed, at_least: 1}}\n"
+            f"  - {{id: everything, icon: material/school, name: {text('All')}, description: {text('Every lesson')}, "
+            "rule: {count: lessons_completed, at_least: all}}\n"
+            f"  - {{id: main-series, icon: material/wall, name: {text('Main')}, description: {text('The main series')}, "
+            "rule: {series: main}}\n")
 
 
 def two_lesson_course() -> dict[str, dict[str, str]]:
@@ -126,7 +179,10 @@ def site_or_build(given: Path | None, workdir: Path, *, port: int) -> Path:
     if given is not None:
         return given
     site = workdir / "site"
-    result = build_both(REPO, site, site_url=f"http://127.0.0.1:{port}{SUB_PATH}")
+    result = build_site(REPO, site, site_url=f"http://127.0.0.1:{port}{SUB_PATH}")
     if not result.ok:
         raise SystemExit(result.output)
     return site
+
+
+LANGUAGE_ROOTS.update({lang: "" if index == 0 else f"{lang}/" for index, lang in enumerate(site_languages())})

@@ -15,7 +15,8 @@ from .fences import find_blocks
 from .pipeline import Prepared, compute, figure_html, image_roots
 from .registry import kinds
 from .spec import SpecError, parse
-from .strings import LANGUAGES, load_strings
+from ..i18n import shipped_languages
+from .strings import load_strings
 
 OUTPUTS = ("webp", "svg", "html")
 
@@ -33,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("spec", type=Path, help="YAML file with one figure spec, or a .md file holding one ```figure block")
     parser.add_argument("-o", "--output", type=Path, required=True, help="output file: .webp, .svg or .html")
-    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of alt text, caption and axis labels (default: en)")
+    parser.add_argument("--lang", choices=shipped_languages(), default="en", help="language of alt text, caption and axis labels (default: en)")
     parser.add_argument("--docs", type=Path, action="append", default=None,
                         help="folder that image paths are relative to (repeatable; default: ./docs and ./docs/<lang>)")
     return parser

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import numpy as np
 
 from ..i18n import load_strings as load_all
 
-LANGUAGES: tuple[str, ...] = ("en", "ko")
 
-
-def load_strings(lang: str) -> "Strings":
-    """The `figures:` section of build_hooks/i18n/<lang>.yml."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"language {lang!r} is not supported; use one of {', '.join(LANGUAGES)}")
-    section = load_all(lang).get("figures")
+def load_strings(lang: str, course_root: Path | None = None) -> "Strings":
+    """The `figures:` section of a language's UI strings (the course's own file, else the shipped one)."""
+    section = load_all(lang, course_root).get("figures")
     if not isinstance(section, dict):
-        raise KeyError(f"build_hooks/i18n/{lang}.yml has no 'figures:' section")
+        raise KeyError(f"the UI strings of {lang!r} have no 'figures:' section")
     return Strings(lang=lang, table=section)
 
 

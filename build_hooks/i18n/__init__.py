@@ -1,4 +1,9 @@
-"""UI strings, one YAML file per language beside this module (en.yml, ko.yml)."""
+"""UI strings: one YAML file per language.
+
+The generator ships files for the languages it knows (en.yml and ko.yml beside this module). A course adds a
+language, or rewords one, with `i18n/<lang>.yml` at its own root, which is used instead of the shipped file. Every
+file must define every key of the shipped English file (`REFERENCE`), so no page ever shows a missing string.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +14,47 @@ from typing import Any
 import yaml
 
 HERE = Path(__file__).parent
-LANGUAGES = ("en", "ko")
+REFERENCE = HERE / "en.yml"
+COURSE_FOLDER = "i18n"
 
 
-def load_strings(lang: str) -> dict[str, Any]:
+class StringsError(ValueError):
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(problems))
+
+
+def shipped_languages() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in HERE.glob("*.yml")))
+
+
+def strings_file(lang: str, course_root: Path | None = None) -> Path | None:
+    """The course's own file for `lang` when it has one, else the shipped one, else None."""
+    candidates = ([course_root / COURSE_FOLDER / f"{lang}.yml"] if course_root else []) + [HERE / f"{lang}.yml"]
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def load_strings(lang: str, course_root: Path | None = None) -> dict[str, Any]:
     """All UI strings of one language, as nested mappings.
 
     Read again only when the file changes: `mkdocs serve` keeps this module loaded across rebuilds, and an author
-    editing a string expects to see it, while every page of a build asks for the strings several times.
+    editing a string expects to see it.
     """
-    path = HERE / f"{lang}.yml"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no UI strings for language {lang!r}; add the file (copy en.yml's keys)")
+    path = strings_file(lang, course_root)
+    if path is None:
+        raise StringsError([f"{COURSE_FOLDER}/{lang}.yml: no UI strings for language {lang!r}; add the file "
+                            "(copy build_hooks/i18n/en.yml and translate every string)"])
     return _parse(path, path.stat().st_mtime_ns)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _parse(path: Path, mtime_ns: int) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise StringsError([f"{path.as_posix()}: cannot be read as YAML: {error}".replace("\n", " ")]) from None
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping of sections")
+        raise StringsError([f"{path.as_posix()}: expected a mapping of sections (site, figures, progress)"])
     return data
 
 
@@ -40,3 +66,25 @@ def key_paths(data: Any, prefix: str = "") -> set[str]:
     for key, value in data.items():
         paths |= key_paths(value, f"{prefix}.{key}" if prefix else str(key))
     return paths
+
+
+def _leaves(data: Any, prefix: str = ""):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, f"{prefix}.{key}" if prefix else str(key))
+    else:
+        yield prefix, data
+
+
+def check_strings_file(path: Path, course_root: Path | None = None) -> None:
+    """Raise StringsError naming every key the file lacks or leaves empty (the reference is the shipped English)."""
+    shown = path.relative_to(course_root).as_posix() if course_root and path.is_relative_to(course_root) else (
+        f"build_hooks/i18n/{path.name}" if path.parent == HERE else path.as_posix())
+    data = _parse(path, path.stat().st_mtime_ns)
+    required = key_paths(_parse(REFERENCE, REFERENCE.stat().st_mtime_ns))
+    problems = [f"{shown}: {key}: missing; add it (build_hooks/i18n/en.yml has every key)"
+                for key in sorted(required - key_paths(data))]
+    problems += [f"{shown}: {key}: empty; write the text" for key, value in _leaves(data)
+                 if value is None or (isinstance(value, str) and not value.strip())]
+    if problems:
+        raise StringsError(problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,15 @@ def nav_title(lesson: Lesson, draft_label: str) -> str:
     return title if lesson.meta.published else f"{title} ({draft_label})"
 
 
-def build_nav(lessons: list[Lesson], *, docs_dir: Path, strings: dict[str, Any]) -> list[Any]:
-    """MkDocs `nav` config: home, the lessons in number order, then the progress pages."""
+def build_nav(lessons: Sequence[Lesson], *, series_titles: Mapping[str, str], docs_dir: Path,
+              strings: Mapping[str, Any]) -> list[Any]:
+    """MkDocs `nav` config: home, one section per series (in the course's order) with its lessons by number,
+    then the site pages. A series with no lesson in this build has no section."""
     nav: list[Any] = [{strings["home"]: "index.md"}]
-    nav.append({strings["lessons"]: [{nav_title(lesson, strings["draft"]): lesson.src_uri} for lesson in lessons]})
+    for series_id, title in series_titles.items():
+        entries = [{nav_title(lesson, strings["draft"]): lesson.src_uri} for lesson in lessons
+                   if lesson.series == series_id]
+        if entries:
+            nav.append({title: entries})
     nav.extend(page for page in SITE_PAGES if (docs_dir / page).is_file())
     return nav

@@ -1,34 +1,33 @@
-"""Reading time of a lesson body, in whole minutes.
+"""Reading time of a lesson body, in whole minutes, at the rates the course gives each language.
 
-English is counted in words at 200 a minute (a common figure for careful reading of technical prose, below the
-~240 words a minute measured for general non-fiction). Korean is not delimited into words the way English is,
-so it is counted in Hangul syllables (plus two per Latin-script term) at 430 a minute. That rate is calibrated on
-this course's ten paired lessons, whose Korean versions carry 2.05 to 2.29 such units per English word (mean 2.15):
-it reads the same substance in the same time as the English rate. A test keeps each pair within two minutes.
-Code blocks and math count as reading too, at the same rates, since readers do read them.
+Text is counted in two kinds of units: Latin-script words, and characters of scripts written without spaces
+between words (Hangul syllables, kana, CJK ideographs). Each language sets a rate for each (mkdocs.yml,
+`extra.course.languages`). The defaults, 200 words and 430 characters a minute, are this course's: 200 words a
+minute is a common figure for careful reading of technical prose (below the ~240 measured for general non-fiction);
+430 Hangul syllables a minute was calibrated on the ten paired lessons, whose Korean versions carry 2.05 to 2.29
+syllables per English word (mean 2.15), so that the same substance reads in the same time. Korean text counts a
+Latin word as two syllables' worth (215 words a minute). Code blocks and math count too, since readers read them.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
 
-RATES = {"en": 200, "ko": 430}
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_CHARACTERS = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 _FIGURE_BLOCK = re.compile(r"^```figure\n.*?^```", re.DOTALL | re.MULTILINE)
 
 
-def reading_units(body: str, lang: str) -> int:
-    """Words (English) or Hangul syllables plus Latin words (Korean) in the body, figure specs left out."""
+def reading_units(body: str) -> tuple[int, int]:
+    """(Latin words, space-less-script characters) in the body, figure specs left out."""
     text = _FIGURE_BLOCK.sub("", body)
-    if lang == "ko":
-        # Latin-script terms inside Korean text (DDPM, U-Net) cost about as much as two syllables each.
-        return len(_HANGUL.findall(text)) + 2 * len(_WORD.findall(text))
-    return len(_WORD.findall(text))
+    return len(_WORD.findall(text)), len(_CHARACTERS.findall(text))
 
 
-def estimate_minutes(body: str, lang: str) -> int:
-    """Minutes to read the body at the language's rate, at least 1."""
-    rate = RATES.get(lang, RATES["en"])
-    return max(1, math.ceil(reading_units(body, lang) / rate))
+def estimate_minutes(body: str, *, words_per_minute: int, characters_per_minute: int) -> int:
+    """Minutes to read the body at the given rates, at least 1."""
+    words, characters = reading_units(body)
+    # Exact fractions: a body right at a minute's boundary must not tip over through rounding.
+    return max(1, math.ceil(Fraction(words, words_per_minute) + Fraction(characters, characters_per_minute)))

@@ -1,6 +1,6 @@
-"""Build the per-language course manifest that the page script reads: progress rules, lessons and UI strings.
+"""The per-language course manifest the page script reads: settled progress rules, series, lessons and UI strings.
 
-Pure: inputs are the validated config, the parsed lessons of every language and this language's strings.
+Pure: inputs are the course configuration, every language's published lessons, this language and its strings.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .config import ProgressConfig
-from .lessons import LessonSource
+from build_hooks.course.config import CourseConfig
+from build_hooks.lessons.catalog import Lesson
+
+from .resolve import LessonRef, resolve
 
 MANIFEST_NAME = "course-manifest.json"
 
@@ -20,47 +22,37 @@ def exercise_id(lesson_id: str) -> str:
     return f"{lesson_id}-exercise"
 
 
-def _lesson_entry(lesson: LessonSource, versions: Mapping[str, LessonSource]) -> dict[str, Any]:
+def build_manifest(course: CourseConfig, published: Mapping[str, Sequence[Lesson]], lang: str,
+                   strings: Mapping[str, str]) -> dict[str, Any]:
+    """The manifest for one language: only lessons published in that language count, series by series."""
+    mine = list(published.get(lang, ()))
+    titles = {code: {lesson.meta.id: lesson.meta.title for lesson in lessons} for code, lessons in published.items()}
+    rules = resolve(course.progress, [LessonRef(l.meta.id, l.series, l.meta.number) for l in mine], len(course.codes))
     return {
-        "id": lesson.id,
-        "number": lesson.number,
-        "path": lesson.path,
-        "title": {lang: v.title for lang, v in versions.items()},
-        # Every published lesson has exactly one exercise block (the lesson catalog enforces it).
-        "exercise": exercise_id(lesson.id),
-    }
-
-
-def build_manifest(
-    config: ProgressConfig,
-    lessons_by_lang: Mapping[str, Sequence[LessonSource]],
-    lang: str,
-    strings: Mapping[str, str],
-) -> dict[str, Any]:
-    """The manifest for one language build: only lessons published in that language are listed."""
-    by_id = {lg: {lesson.id: lesson for lesson in lessons} for lg, lessons in lessons_by_lang.items()}
-    published = sorted((les for les in lessons_by_lang.get(lang, ()) if les.published), key=lambda les: les.number)
-    lessons = [
-        _lesson_entry(les, {lg: found[les.id] for lg, found in sorted(by_id.items()) if les.id in found})
-        for les in published
-    ]
-    return {
-        "course": config.course_name,
+        "course": course.name,
         "lang": lang,
-        "lessons_planned": config.lessons_planned,
-        "xp": dict(config.xp),
-        "levels": [{"level": lv.level, "xp": lv.xp, "name": dict(lv.name)} for lv in config.levels],
+        "languages": list(course.codes),
+        "xp": dict(course.progress.xp),
+        "levels": [{"level": level.level, "xp": xp, "name": dict(level.name)}
+                   for level, xp in zip(course.progress.levels, rules.level_xp)],
         "achievements": [
-            {
-                "id": a.id,
-                "icon": a.icon,
-                "name": dict(a.name),
-                "description": dict(a.description),
-                "rule": dict(a.rule),
-            }
-            for a in config.achievements
+            {"id": a.id, "name": dict(a.name), "description": dict(a.description), "rule": rules.rules[a.id]}
+            for a in course.progress.achievements
         ],
-        "lessons": lessons,
+        "series": [{"id": s.id, "title": dict(s.title)} for s in course.series],
+        "lessons": [
+            {
+                "id": lesson.meta.id,
+                "series": lesson.series,
+                "number": lesson.meta.number,
+                "path": lesson.url,
+                "title": {code: found[lesson.meta.id] for code, found in sorted(titles.items())
+                          if lesson.meta.id in found},
+                # Every published lesson has exactly one exercise block (the lesson catalog enforces it).
+                "exercise": exercise_id(lesson.meta.id),
+            }
+            for lesson in mine
+        ],
         "strings": dict(strings),
     }
 

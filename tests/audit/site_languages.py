@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from course_site import LANGUAGE_ROOTS
 from page_survey import PageRecord
 
-LANGUAGES = {"en": "", "ko": "ko/"}  # language -> folder under the site root
+LANGUAGES = LANGUAGE_ROOTS  # language -> folder under the site root (from mkdocs.yml)
 
 
 def language_of(base: str, url: str) -> str:
     rest = url[len(base):]
-    return next((lang for lang, root in LANGUAGES.items() if root and rest.startswith(root)), "en")
+    return next((lang for lang, root in LANGUAGES.items() if root and rest.startswith(root)), next(iter(LANGUAGES)))
 
 
 def by_language(records: dict[str, PageRecord], lang: str) -> list[PageRecord]:

@@ -1,6 +1,6 @@
 """The same sources built with ProperDocs (the maintained fork of MkDocs 1.x) give readers the same site.
 
-ProperDocs reads mkdocs.yml and mkdocs.ko.yml as they are (passed with -f), runs the `hooks:` and Material's theme
+ProperDocs reads mkdocs.yml as it is (passed with -f; its hook builds the other languages with the same engine), runs the `hooks:` and Material's theme
 and search plugin unchanged. The only byte difference found is the `<meta name="generator">` tag naming the engine.
 """
 
@@ -14,17 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from course_site import SUB_PATH, build_both
+from course_site import LANGUAGE_ROOTS, SUB_PATH, build_site
 
 SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
-LANG_ROOTS = {"en": "", "ko": "ko/"}
+LANG_ROOTS = LANGUAGE_ROOTS
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)"')
 
 
 def build_copy(snapshot: Path, root: Path, engine: str) -> Path:
     """Both languages, strict, with `engine`, from a fresh copy of the sources (so each engine computes figures)."""
     source = Path(shutil.copytree(snapshot, root / "source"))
-    result = build_both(source, root / "site", site_url=SITE_URL, engine=engine)
+    result = build_site(source, root / "site", site_url=SITE_URL, engine=engine)
     assert result.ok, result.output
     assert "WARNING" not in result.output, result.output
     return root / "site"
@@ -44,7 +44,8 @@ def properdocs_site(source_snapshot: Path, tmp_path_factory: pytest.TempPathFact
 def pages(site: Path, lang: str) -> list[str]:
     """Site-relative paths of one language's HTML pages (Korean pages live under ko/)."""
     found = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    return sorted(name for name in found if name.startswith("ko/") == (lang == "ko"))
+    return sorted(name for name in found if next((code for code, root in LANG_ROOTS.items() if root and
+                                                   name.startswith(root)), next(iter(LANG_ROOTS))) == lang)
 
 
 def every_match(pattern: str) -> Callable[[str], str]:

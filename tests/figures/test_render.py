@@ -16,6 +16,7 @@ from build_hooks.figures.pipeline import compute, figure_html, prepare
 from build_hooks.figures.render_svg import log_ticks, nice_ticks
 from build_hooks.figures.spec import parse
 from build_hooks.figures.strings import fmt_num, load_strings
+from build_hooks.i18n import shipped_languages
 
 SPECS = {
     "forward": "kind: forward\nimage: scene:blocks\ntimesteps: [0, 250, 500, 750, 1000]\nsize: 64\ncaption: CAP\n",
@@ -50,7 +51,7 @@ def _html(name: str, lang: str, tmp_path: Path, page_url: str = "lessons/02-x/")
 
 
 @pytest.mark.parametrize("name", ["forward", "forward2", "reverse", "scrubber"])
-@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("lang", shipped_languages())
 def test_image_figures_have_size_alt_with_numbers_lazy_loading_and_relative_url(name: str, lang: str, tmp_path: Path) -> None:
     html, data = _html(name, lang, tmp_path)
     img = re.search(r"<img [^>]*>", html)
@@ -94,7 +95,7 @@ def test_log_snr_plot_gives_share_of_steps_below_mark(tmp_path: Path) -> None:
     assert shares[0] > shares[1]  # the linear schedule spends more steps at low SNR
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("lang", shipped_languages())
 def test_spectrum_plot_names_the_crossovers(lang: str, tmp_path: Path) -> None:
     html, data = _html("spectrum", lang, tmp_path)
     assert html.count("<circle") >= 1

@@ -43,16 +43,29 @@ test('a schema 1 file is accepted and migrated', () => {
   assert.equal(r.doc.lessons.beta.on, true);
 });
 
-test('the share code carries completed lessons and exercises', () => {
-  const code = encodeCode(doc, manifest.lessons);
-  assert.match(code, /^1-[0-9a-z]+-[0-9a-z]+$/);
-  const back = decodeCode(code, manifest.lessons, 99);
+const { lessons, series } = manifest;
+
+test('the share code carries completed lessons and exercises of every series', () => {
+  const code = encodeCode(doc, lessons, series);
+  assert.equal(code, '2-1-0.0-1'); // alpha is lesson 1 of "main"; gamma is lesson 1 of "extra"
+  const back = decodeCode(code, lessons, series, 99);
   assert.deepEqual(Object.keys(back.lessons), ['alpha']);
   assert.deepEqual(Object.keys(back.exercises), ['gamma-exercise']);
 });
 
-for (const bad of ['', 'hello', '2-1-1', '1-1', '1-<b>-1', '1-zzzzzzzzzzzzzz-1']) {
-  test(`the share code ${JSON.stringify(bad)} is rejected`, () => assert.equal(decodeCode(bad, manifest.lessons, 1), null));
+test('a lesson numbered 1 in two series keeps its own bit', () => {
+  const both = setFlag(setFlag(emptyDoc(), 'lessons', 'alpha', true, 1), 'lessons', 'gamma', true, 1);
+  assert.deepEqual(Object.keys(decodeCode(encodeCode(both, lessons, series), lessons, series, 2).lessons).sort(), ['alpha', 'gamma']);
+});
+
+test('a code from the one-series site (1-…) still reads, as the first series', () => {
+  const back = decodeCode('1-3-2', lessons, series, 5);
+  assert.deepEqual(Object.keys(back.lessons), ['alpha', 'beta']);
+  assert.deepEqual(Object.keys(back.exercises), ['beta-exercise']);
+});
+
+for (const bad of ['', 'hello', '3-1-1', '1-1', '1-1-1.1-1', '1-<b>-1', '1-zzzzzzzzzzzzzz-1', '2-1-1.']) {
+  test(`the share code ${JSON.stringify(bad)} is rejected`, () => assert.equal(decodeCode(bad, lessons, series, 1), null));
 }
 
 test('changes counts only what is new', () => {

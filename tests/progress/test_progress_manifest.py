@@ -1,69 +1,70 @@
-"""The course manifest for each language build: what it lists, and that it is byte-for-byte deterministic."""
+"""The course manifest for each language build: what it lists, how it settles the rules, and that it is
+byte-for-byte deterministic."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import pytest
 import yaml
 
-from build_hooks.progress.config import ProgressConfigError, parse_progress_config
-from build_hooks.progress.lessons import LessonSource
+from build_hooks.course.config import parse_course
+from build_hooks.course.languages import Language
+from build_hooks.lessons.catalog import Lesson
+from build_hooks.lessons.frontmatter import LessonMeta
 from build_hooks.progress.manifest import build_manifest, manifest_json
-from build_hooks.progress.strings import check_strings
 
 REPO = Path(__file__).resolve().parents[2]
-CONFIG = parse_progress_config(yaml.safe_load((REPO / "course.yml").read_text(encoding="utf-8")))
+_problems: list[str] = []
+COURSE = parse_course(yaml.safe_load((REPO / "course.yml").read_text(encoding="utf-8")),
+                      (Language("en"), Language("ko")), _problems)
+assert not _problems, _problems
 
 
-def lesson(id: str, number: int, title: str, published: bool = True) -> LessonSource:
-    return LessonSource(id=id, number=number, title=title, published=published, path=f"lessons/{number:02d}-{id}/")
+def lesson(lang: str, id: str, number: int, title: str, series: str = "diffusion") -> Lesson:
+    meta = LessonMeta(id=id, number=number, title=title, summary="S", tags=("diffusion",), level="beginner",
+                      status="published", minutes=None)
+    folder = "lessons" if series == "diffusion" else series
+    return Lesson(lang=lang, series=series, path=f"docs/{lang}/{folder}/{number:02d}-{id}.md",
+                  src_uri=f"{folder}/{number:02d}-{id}.md", meta=meta, minutes=5)
 
 
-LESSONS = {
-    "en": [lesson("second", 2, "Second"), lesson("first", 1, "First"), lesson("draft", 3, "Draft", published=False)],
-    "ko": [lesson("first", 1, "첫째"), lesson("second", 2, "둘째", published=False)],
+PUBLISHED = {
+    "en": [lesson("en", "first", 1, "First"), lesson("en", "second", 2, "Second"),
+           lesson("en", "gauss", 1, "Gaussians", series="foundations")],
+    "ko": [lesson("ko", "first", 1, "첫째")],
 }
 
 
-@pytest.mark.parametrize(("lang", "ids"), [("en", ["first", "second"]), ("ko", ["first"])])
-def test_manifest_lists_the_lessons_published_in_that_language_in_order(lang: str, ids: list[str]) -> None:
-    manifest = build_manifest(CONFIG, LESSONS, lang, {"level": "L"})
-    assert [entry["id"] for entry in manifest["lessons"]] == ids
-    assert manifest["lang"] == lang
-
-
-def test_lesson_entries_carry_number_path_titles_in_both_languages_and_exercise() -> None:
-    entry = build_manifest(CONFIG, LESSONS, "en", {})["lessons"][0]
-    assert entry == {
-        "id": "first", "number": 1, "path": "lessons/01-first/",
+def test_manifest_lists_this_languages_lessons_with_series_and_titles_in_every_language() -> None:
+    manifest = build_manifest(COURSE, PUBLISHED, "en", {"level": "L"})
+    assert [(entry["id"], entry["series"], entry["number"]) for entry in manifest["lessons"]] == [
+        ("first", "diffusion", 1), ("second", "diffusion", 2), ("gauss", "foundations", 1)]
+    assert manifest["lessons"][0] == {
+        "id": "first", "series": "diffusion", "number": 1, "path": "lessons/01-first/",
         "title": {"en": "First", "ko": "첫째"}, "exercise": "first-exercise",
     }
+    assert [lesson["id"] for lesson in build_manifest(COURSE, PUBLISHED, "ko", {})["lessons"]] == ["first"]
 
 
-def test_manifest_holds_the_rules_and_this_languages_strings() -> None:
-    manifest = json.loads(manifest_json(build_manifest(CONFIG, LESSONS, "ko", {"level": "레벨 {level}"})))
-    assert manifest["course"] == "diffusion-course"
-    assert manifest["xp"] == {"lesson_completed": 100, "exercise_done": 50}
+def test_thresholds_and_rules_are_settled_against_the_published_lessons() -> None:
+    manifest = build_manifest(COURSE, PUBLISHED, "en", {})
+    assert manifest["levels"][-1]["xp"] == 3 * 150  # three lessons with their exercises
     assert manifest["levels"][0] == {"level": 0, "xp": 0, "name": {"en": "Spark", "ko": "불씨"}}
-    assert len(manifest["achievements"]) == 14
+    rules = {a["id"]: a["rule"] for a in manifest["achievements"]}
+    assert rules["graduate"] == {"count": "lessons_completed", "at_least": 3}
+    assert rules["foundations"] == {"lessons": ["first", "second"]}  # lesson 3 of the series is not published here
+    assert manifest["series"][0] == {"id": "diffusion", "title": {"en": "Diffusion models", "ko": "확산 모델"}}
+    assert manifest["languages"] == ["en", "ko"]
+
+
+def test_manifest_holds_this_languages_strings_and_the_storage_name() -> None:
+    manifest = json.loads(manifest_json(build_manifest(COURSE, PUBLISHED, "ko", {"level": "레벨 {level}"})))
+    assert manifest["course"] == "diffusion-course"
     assert manifest["strings"] == {"level": "레벨 {level}"}
+    assert manifest["lang"] == "ko"
 
 
 def test_manifest_text_is_deterministic() -> None:
-    shuffled = {"ko": LESSONS["ko"][::-1], "en": LESSONS["en"][::-1]}
-    assert manifest_json(build_manifest(CONFIG, LESSONS, "en", {})) == manifest_json(build_manifest(CONFIG, shuffled, "en", {}))
-
-
-def test_repository_strings_exist_in_both_languages() -> None:
-    sections = {lang: yaml.safe_load((REPO / "build_hooks" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))["progress"]
-                for lang in ("en", "ko")}
-    strings = check_strings(sections)
-    assert set(strings["en"]) == set(strings["ko"])
-
-
-def test_a_string_missing_in_one_language_is_one_line_naming_file_and_key() -> None:
-    with pytest.raises(ProgressConfigError) as caught:
-        check_strings({"en": {"level": "Level", "xp": "XP"}, "ko": {"level": "레벨"}})
-    assert caught.value.problems == ("build_hooks/i18n/ko.yml: progress.xp: missing; every string must exist in both languages",)
+    shuffled = {"ko": PUBLISHED["ko"], "en": PUBLISHED["en"]}
+    assert manifest_json(build_manifest(COURSE, PUBLISHED, "en", {})) == manifest_json(build_manifest(COURSE, shuffled, "en", {}))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from course_site import build_both, lesson_text, two_lesson_course, write_fixture_course
+from course_site import build_site, lesson_text, two_lesson_course, write_fixture_course
 
 URL = "http://127.0.0.1:9/diffusion-course/"
 
@@ -48,7 +48,7 @@ CASES = {
         {("en", "02-second.md"): None, ("ko", "02-second.md"): None,
          ("en", "03-third.md"): lesson_text(id="third", number=3, title="T"),
          ("ko", "03-third.md"): lesson_text(id="third", number=3, title="T", lang="ko")},
-        "docs/en/lessons/03-third.md: field 'number': published lessons must be numbered 1..N without gaps; "
+        "docs/en/lessons/03-third.md: field 'number': published lessons of a series must be numbered 1..N without gaps; "
         "expected 2, got 3"),
     "languages disagree on id": (
         {("ko", "02-second.md"): lesson_text(id="segundo", number=2, title="S", lang="ko")},
@@ -58,7 +58,7 @@ CASES = {
         "docs/en/lessons/01-first.md: field 'tags': unknown tag 'cooking': use one defined under 'tags:' in course.yml"),
     "missing exercise": (
         {("en", "01-first.md"): lesson_text(id="first", number=1, title="F").replace("!!! exercise", "!!! note")},
-        "docs/en/lessons/01-first.md: section 'exercise': a published lesson needs its exercise block"),
+        "docs/en/lessons/01-first.md: section 'exercise': a published lesson needs its 'Exercise en' block"),
     "broken front matter": (
         {("en", "01-first.md"): "---\nid: first\nnumber: [1\n---\nText\n"},
         "docs/en/lessons/01-first.md: front matter is not valid YAML"),
@@ -69,7 +69,7 @@ CASES = {
 def test_mistake_fails_the_build_with_one_clear_line(tmp_path: Path, case: str) -> None:
     changes, expected = CASES[case]
     root = write_fixture_course(tmp_path, course_with(changes))
-    result = build_both(root, tmp_path / "site", site_url=URL)
+    result = build_site(root, tmp_path / "site", site_url=URL)
     assert not result.ok
     assert expected in result.output, result.output
     assert "Traceback" not in result.output
@@ -79,10 +79,10 @@ def test_mistake_fails_the_build_with_one_clear_line(tmp_path: Path, case: str) 
 
 def test_missing_translation_warns_in_a_normal_build_and_fails_a_strict_one(tmp_path: Path) -> None:
     root = write_fixture_course(tmp_path, course_with({("ko", "02-second.md"): None}))
-    relaxed = build_both(root, tmp_path / "relaxed", site_url=URL, strict=False)
+    relaxed = build_site(root, tmp_path / "relaxed", site_url=URL, strict=False)
     assert relaxed.ok, relaxed.output
     assert "WARNING" in relaxed.output and "translation missing: add docs/ko/lessons/02-second.md" in relaxed.output
-    strict = build_both(root, tmp_path / "strict", site_url=URL, strict=True)
+    strict = build_site(root, tmp_path / "strict", site_url=URL, strict=True)
     assert not strict.ok
     assert "translation missing: add docs/ko/lessons/02-second.md" in strict.output
 
@@ -90,6 +90,6 @@ def test_missing_translation_warns_in_a_normal_build_and_fails_a_strict_one(tmp_
 def test_a_missing_draft_translation_is_not_a_problem(tmp_path: Path) -> None:
     draft = lesson_text(id="third", number=3, title="T", status="draft", body="Notes.\n")
     root = write_fixture_course(tmp_path, course_with({("en", "03-third.md"): draft}))
-    result = build_both(root, tmp_path / "site", site_url=URL, strict=True)
+    result = build_site(root, tmp_path / "site", site_url=URL, strict=True)
     assert result.ok, result.output
     assert "translation missing" not in result.output

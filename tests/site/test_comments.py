@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from course_site import build_both, two_lesson_course, write_fixture_course
+from course_site import build_site, two_lesson_course, write_fixture_course
 
 GISCUS = """
 extra:
@@ -22,7 +22,7 @@ def test_configured_comments_share_one_thread_per_lesson_across_languages(tmp_pa
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + GISCUS, encoding="utf-8")
     site = tmp_path / "site"
-    result = build_both(root, site, site_url="http://127.0.0.1:9/diffusion-course/")
+    result = build_site(root, site, site_url="http://127.0.0.1:9/diffusion-course/")
     assert result.ok, result.output
     terms = {}
     for lang, prefix in (("en", ""), ("ko", "ko/")):

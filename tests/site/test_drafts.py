@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from course_site import build_both, lesson_text, two_lesson_course, write_fixture_course
+from course_site import build_site, lesson_text, two_lesson_course, write_fixture_course
 from site_server import free_port
 
 URL = "http://127.0.0.1:9/diffusion-course/"
@@ -29,7 +29,7 @@ def course_with_draft(tmp_path: Path) -> Path:
 
 def test_production_build_leaves_drafts_out_everywhere(course_with_draft: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    result = build_both(course_with_draft, site, site_url=URL)
+    result = build_site(course_with_draft, site, site_url=URL)
     assert result.ok, result.output
     for root in (site, site / "ko"):
         assert not (root / "lessons" / "03-unfinished").exists()

@@ -13,8 +13,12 @@ TAGS = frozenset({"diffusion", "sampling"})
 PATH = "docs/en/lessons/02-x.md"
 
 
+BLOCKS = {"takeaways": {"en": "Key takeaways"}, "links": {"en": "Further reading"}, "exercise": {"en": "Exercise"}}
+
+
 def parse(text: str, *, name: str = "02-x.md", lang: str = "en"):
-    return parse_lesson(text, lang=lang, path=PATH, src_uri=f"lessons/{name}", known_tags=TAGS)
+    return parse_lesson(text, lang=lang, series="main", path=PATH, src_uri=f"lessons/{name}", known_tags=TAGS,
+                        closing_blocks=BLOCKS, rates=(200, 430))
 
 
 def test_a_complete_lesson_parses_with_computed_minutes() -> None:
@@ -97,33 +101,43 @@ def test_unreadable_front_matter_is_one_clear_line(text: str, message: str) -> N
 
 
 @pytest.mark.parametrize(
-    ("body", "lang", "units"),
+    ("body", "units"),
     [
-        ("Noise is added step by step.", "en", 6),
-        ("노이즈를 조금씩 더합니다.", "ko", 11),
-        ("DDPM 샘플러", "ko", 3 + 2),
-        ("```figure\nkind: forward\n```\nTwo words", "en", 2),
+        ("Noise is added step by step.", (6, 0)),
+        ("노이즈를 조금씩 더합니다.", (0, 11)),
+        ("DDPM 샘플러", (1, 3)),
+        ("ノイズを加える", (0, 7)),
+        ("```figure\nkind: forward\n```\nTwo words", (2, 0)),
     ],
 )
-def test_reading_units_count_words_or_hangul_syllables(body: str, lang: str, units: int) -> None:
-    assert reading_units(body, lang) == units
+def test_reading_units_count_latin_words_and_characters_of_scripts_without_spaces(body: str, units: tuple[int, int]) -> None:
+    assert reading_units(body) == units
+
+
+ENGLISH = {"words_per_minute": 200, "characters_per_minute": 430}
+KOREAN = {"words_per_minute": 215, "characters_per_minute": 430}
 
 
 def test_minutes_grow_with_length_and_never_drop_below_one() -> None:
-    assert estimate_minutes("word " * 10, "en") == 1
-    assert estimate_minutes("word " * 2001, "en") == 11
-    assert estimate_minutes("가" * 4301, "ko") == 11
+    assert estimate_minutes("word " * 10, **ENGLISH) == 1
+    assert estimate_minutes("word " * 2001, **ENGLISH) == 11
+    assert estimate_minutes("가" * 4301, **KOREAN) == 11
+    assert estimate_minutes("가" * 4300, **KOREAN) == 10  # exactly ten minutes does not round up
+    assert estimate_minutes("가" * 4085 + " DDPM" * 100, **KOREAN) == 10  # 4085/430 + 100/215 = 9.965…
 
 
 def test_each_real_lesson_reads_in_about_the_same_time_in_both_languages() -> None:
-    """The Korean rate is calibrated so that the same substance gets the same estimate (reading_time.py)."""
-    from course_site import REPO
+    """The Korean rates (mkdocs.yml) are calibrated so that the same substance gets the same estimate."""
+    from course_site import REPO, site_language_settings
 
+    rates = {lang.code: lang for lang in site_language_settings()}
     pairs = sorted((REPO / "docs" / "en" / "lessons").glob("*.md"))
     assert pairs
     for english in pairs:
         korean = REPO / "docs" / "ko" / "lessons" / english.name
-        minutes = {lang: estimate_minutes(split_front_matter(path.read_text(encoding="utf-8"))[1], lang)
+        minutes = {lang: estimate_minutes(split_front_matter(path.read_text(encoding="utf-8"))[1],
+                                          words_per_minute=rates[lang].words_per_minute,
+                                          characters_per_minute=rates[lang].characters_per_minute)
                    for lang, path in (("en", english), ("ko", korean))}
         assert abs(minutes["en"] - minutes["ko"]) <= 2, (english.name, minutes)
         assert 10 <= minutes["en"] <= 20, (english.name, minutes)

@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from build_hooks.i18n import load_strings
-from course_site import REPO
+from course_site import LANGUAGE_ROOTS, REPO
 from html_tools import collect, css_urls, html_pages
 
-LANGS = {"en": "", "ko": "ko/"}
+LANGS = LANGUAGE_ROOTS
 
 
 def lessons(lang: str) -> list[dict]:

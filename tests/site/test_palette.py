@@ -8,14 +8,15 @@ from typing import Any
 
 import pytest
 
-from build_hooks.course_config import read_course_config
+import yaml
+
 from build_hooks.i18n import load_strings
-from course_site import REPO
+from course_site import LANGUAGE_ROOTS, REPO
 
 pytestmark = pytest.mark.browser
 
 SWITCH = "[data-course-palette]"
-KEY = read_course_config(REPO)["course"]["name"] + "/palette/v1"  # the course's own storage prefix
+KEY = yaml.safe_load((REPO / "course.yml").read_text(encoding="utf-8"))["course"]["name"] + "/palette/v1"  # the course's own storage prefix
 # The scheme <body> carries in the first frame: requestAnimationFrame callbacks run just before a frame is drawn.
 RECORD_FIRST_FRAME = "requestAnimationFrame(() => { window.__firstScheme = document.body.dataset.mdColorScheme; })"
 # Read after two frames: the browser-bar colour is taken in the frame after a change.
@@ -39,7 +40,7 @@ def open_page(browser: Any, url: str, *, system: str) -> tuple[Any, Any, list[st
     return context, page, errors
 
 
-@pytest.mark.parametrize("lang_root", ["", "ko/"])
+@pytest.mark.parametrize("lang_root", LANGUAGE_ROOTS.values())
 def test_a_reader_in_dark_mode_sees_the_dark_scheme_from_the_first_frame(browser: Any, site_server: str,
                                                                         lang_root: str) -> None:
     context, page, errors = open_page(browser, site_server + lang_root, system="dark")
@@ -50,15 +51,15 @@ def test_a_reader_in_dark_mode_sees_the_dark_scheme_from_the_first_frame(browser
     assert state["scheme"] == "slate" and state["root"] == "dark"  # the page's own scrollbar turns dark too
     assert state["background"] != LIGHT_BACKGROUND
     assert state["browserBar"] == [state["header"]]  # a phone's browser bar matches the header
-    assert state["label"] == load_strings(lang_root.rstrip("/") or "en")["site"]["palette_to"]["default"]
+    assert state["label"] == load_strings(lang_root.rstrip("/") or next(iter(LANGUAGE_ROOTS)))["site"]["palette_to"]["default"]
     assert errors == []
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("lang", LANGUAGE_ROOTS)
 def test_the_switch_works_by_keyboard_names_itself_in_the_page_language_and_is_remembered(
         browser: Any, site_server: str, lang: str) -> None:
     labels = load_strings(lang)["site"]["palette_to"]
-    root = site_server + ("ko/" if lang == "ko" else "")
+    root = site_server + LANGUAGE_ROOTS[lang]
     context, page, errors = open_page(browser, root, system="light")
     assert page.evaluate(STATE)["label"] == labels["slate"]
     page.focus(SWITCH)
@@ -110,12 +111,13 @@ def test_a_reader_who_never_chose_follows_the_system_when_it_changes(browser: An
 
 
 def test_the_choice_holds_in_the_other_language(browser: Any, site_server: str) -> None:
+    other = list(LANGUAGE_ROOTS)[1]
     context, page, errors = open_page(browser, site_server, system="light")
     page.click(SWITCH)
-    page.goto(site_server + "ko/lessons/01-what-a-generative-model-learns/", wait_until="load")
+    page.goto(site_server + LANGUAGE_ROOTS[other] + "lessons/01-what-a-generative-model-learns/", wait_until="load")
     first = page.evaluate("window.__firstScheme")
     state = page.evaluate(STATE)
     context.close()
     assert first == "slate" and state["scheme"] == "slate"
-    assert state["label"] == load_strings("ko")["site"]["palette_to"]["default"]
+    assert state["label"] == load_strings(other)["site"]["palette_to"]["default"]
     assert errors == []

@@ -1,5 +1,5 @@
-// Everything the reader sees is derived here from facts + manifest (no DOM): XP, level, counts, achievements.
-// Facts about lessons missing from the manifest stay stored but are not counted.
+// Everything the reader sees is derived here from facts + manifest (no DOM): XP, level, counts, achievements,
+// each series' share. Facts about lessons missing from the manifest stay stored but are not counted.
 import { isOn } from './facts.js';
 
 function metrics(doc, lessons) {
@@ -20,8 +20,10 @@ function metrics(doc, lessons) {
   };
 }
 
-export function earned(rule, counts, doneNumbers) {
-  if (rule.lessons) return rule.lessons.every((n) => doneNumbers.has(n));
+// The build settles every rule to a count or to a list of lesson ids; an empty list (a series with nothing
+// published yet) is never earned.
+export function earned(rule, counts, doneIds) {
+  if (rule.lessons) return rule.lessons.length > 0 && rule.lessons.every((id) => doneIds.has(id));
   return (counts[rule.count] ?? 0) >= rule.at_least;
 }
 
@@ -32,18 +34,22 @@ export function derive(doc, manifest) {
   const current = levels.filter((l) => xp >= l.xp).pop();
   const next = levels[current.level + 1] || null;
   const top = levels[levels.length - 1].xp;
-  const numbers = new Set(done.map((l) => l.number));
+  const doneIds = new Set(done.map((l) => l.id));
   return {
     xp,
     level: current.level,
     levelName: current.name,
     nextXp: next ? next.xp : null,
     toGo: next ? next.xp - xp : 0,
-    percent: Math.min(100, Math.floor((xp * 100) / top)),
+    percent: top ? Math.min(100, Math.floor((xp * 100) / top)) : 0,
     lessonsDone: done.map((l) => l.id),
     exercisesDone: ex.map((l) => l.exercise),
-    lessonsTotal: Math.max(manifest.lessons_planned, manifest.lessons.length),
-    achievements: manifest.achievements.filter((a) => earned(a.rule, counts, numbers)).map((a) => a.id),
+    lessonsTotal: manifest.lessons.length,
+    series: Object.fromEntries(manifest.series.map((s) => {
+      const mine = manifest.lessons.filter((l) => l.series === s.id);
+      return [s.id, { done: mine.filter((l) => doneIds.has(l.id)).length, total: mine.length }];
+    })),
+    achievements: manifest.achievements.filter((a) => earned(a.rule, counts, doneIds)).map((a) => a.id),
     achievementsTotal: manifest.achievements.length,
     counts,
   };

@@ -38,23 +38,31 @@ export function parseImport(text, course) {
   return problems.length ? bad(problems.slice(0, 3).join(', ')) : { ok: true, doc };
 }
 
-// Short code: completed lessons and exercises as base-36 bit masks by lesson number, e.g. "1-sf-7".
-export function encodeCode(doc, lessons) {
+// Short code: completed lessons and exercises as base-36 bit masks by lesson number, one pair per series in the
+// manifest's order: "2-sf-7.3-1". Codes from the one-series site ("1-sf-7") still read, as the first series.
+const masks = (doc, lessons) => {
   const mask = (pick) => lessons.reduce((m, l) => (pick(l) ? m | (1n << BigInt(l.number - 1)) : m), 0n).toString(36);
-  return `1-${mask((l) => isOn(doc.lessons[l.id]))}-${mask((l) => l.exercise && isOn(doc.exercises[l.exercise]))}`;
+  return `${mask((l) => isOn(doc.lessons[l.id]))}-${mask((l) => l.exercise && isOn(doc.exercises[l.exercise]))}`;
+};
+
+export function encodeCode(doc, lessons, series) {
+  return `2-${series.map((s) => masks(doc, lessons.filter((l) => l.series === s.id))).join('.')}`;
 }
 
-export function decodeCode(code, lessons, now) {
-  const m = /^1-([0-9a-z]{1,12})-([0-9a-z]{1,12})$/.exec(String(code).trim().toLowerCase());
-  if (!m) return null;
+export function decodeCode(code, lessons, series, now) {
+  const text = String(code).trim().toLowerCase();
+  const m = /^([12])-([0-9a-z]{1,12}-[0-9a-z]{1,12}(?:\.[0-9a-z]{1,12}-[0-9a-z]{1,12})*)$/.exec(text);
+  if (!m || (m[1] === '1' && m[2].includes('.'))) return null;
   const bits = (s) => [...s].reduce((n, c) => n * 36n + BigInt(parseInt(c, 36)), 0n);
-  const [c, e] = [bits(m[1]), bits(m[2])];
   const doc = emptyDoc();
-  for (const l of lessons) {
-    const bit = 1n << BigInt(l.number - 1);
-    if (c & bit) doc.lessons[l.id] = { on: true, t: now };
-    if (e & bit && l.exercise) doc.exercises[l.exercise] = { on: true, t: now };
-  }
+  m[2].split('.').forEach((pair, i) => {
+    const [c, e] = pair.split('-').map(bits);
+    for (const l of lessons.filter((l) => l.series === series[i]?.id)) {
+      const bit = 1n << BigInt(l.number - 1);
+      if (c & bit) doc.lessons[l.id] = { on: true, t: now };
+      if (e & bit && l.exercise) doc.exercises[l.exercise] = { on: true, t: now };
+    }
+  });
   return doc;
 }
 

@@ -1,0 +1,95 @@
+"""What one language build knows: the course configuration, its lessons, its UI strings and the settled progress
+rules. Made once per build (by the first hook's on_config) and handed to every hook through the engine's config
+object, so no hook re-reads course.yml, the strings or the lessons, and no state lives in module globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from build_hooks.i18n import load_strings
+from build_hooks.lessons.catalog import Catalog, Lesson, read_catalog
+from build_hooks.progress.icons import check_icons
+from build_hooks.progress.resolve import LessonRef, Resolved, resolve
+
+from .config import CourseConfig, load_course
+from .errors import CourseConfigError
+
+_ATTRIBUTE = "_course_build"
+
+
+@dataclass
+class CourseBuild:
+    course: CourseConfig
+    lang: str
+    repo_root: Path
+    show_drafts: bool
+    catalog: Catalog
+    strings: dict[str, Any] = field(repr=False)  # every section of this language's UI strings
+    icon_roots: tuple[Path, ...] = ()  # where the theme's icon sets live (achievement icons)
+    figures: dict[str, list[Any]] = field(default_factory=dict)  # page src_uri -> its figures (the figures hook's)
+
+    @property
+    def docs_root(self) -> Path:
+        return self.repo_root / "docs"
+
+    @property
+    def is_primary(self) -> bool:
+        return self.lang == self.course.primary
+
+    @cached_property
+    def lessons(self) -> list[Lesson]:
+        """This language's lessons shown in this build (drafts only while serving), series by series."""
+        return self.catalog.in_language(self.lang, include_drafts=self.show_drafts)
+
+    @cached_property
+    def published(self) -> list[Lesson]:
+        return self.catalog.in_language(self.lang, include_drafts=False)
+
+    def lesson_at(self, src_uri: str) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.src_uri == src_uri), None)
+
+    def names(self) -> dict[str, str]:
+        """Each language's name for itself, for the language menu."""
+        return {code: load_strings(code, self.repo_root)["site"]["language_name"] for code in self.course.codes}
+
+    def progress_rules(self, problems: list[str] | None = None) -> Resolved:
+        refs = [LessonRef(l.meta.id, l.series, l.meta.number) for l in self.published]
+        return resolve(self.course.progress, refs, len(self.course.codes), problems)
+
+
+def start_build(repo_root: Path, *, extra_course: object, theme_language: object, lang: str,
+                show_drafts: bool, icon_roots: Sequence[Path] = ()) -> CourseBuild:
+    """Read and check everything once; raises CourseConfigError with one line per problem."""
+    course = load_course(repo_root, extra_course, theme_language)
+    if lang not in course.codes:
+        raise CourseConfigError([f"docs/{lang}/: not one of the site's languages ({', '.join(course.codes)}); "
+                                 "add it to extra.course.languages in mkdocs.yml"])
+    catalog = read_catalog(repo_root / "docs", course)
+    if catalog.errors:
+        raise CourseConfigError(catalog.errors)
+    build = CourseBuild(course, lang, repo_root, show_drafts, catalog, load_strings(lang, repo_root),
+                        tuple(icon_roots))
+    problems: list[str] = []
+    if build.is_primary:  # rules are checked against the primary language's published lessons, once per site
+        build.progress_rules(problems)
+        check_icons(course.progress, build.icon_roots, problems)
+    if problems:
+        raise CourseConfigError(problems)
+    return build
+
+
+def attach(config: object, build: CourseBuild) -> None:
+    setattr(config, _ATTRIBUTE, build)
+
+
+def build_of(config: object) -> CourseBuild:
+    """The build state the first hook attached to this config (hooks run in mkdocs.yml's order)."""
+    build = getattr(config, _ATTRIBUTE, None)
+    if build is None:
+        raise RuntimeError("build_hooks/mkdocs_course.py must be listed first under hooks: in mkdocs.yml")
+    return build
