@@ -38,4 +38,5 @@ def icon_sprite(achievements: Sequence[Achievement], roots: Sequence[Path]) -> M
         if match:
             symbols.append(f'<symbol id="course-icon-{achievement.id}" viewBox="{match.group(1)}">'
                            f"{match.group(2)}</symbol>")
-    return Markup(f'<svg class="course-icon-sprite" hidden aria-hidden="true">{"".join(symbols)}</svg>')
+    # Not `hidden`: that attribute does not hide an <svg>, which would then take the default 300×150 box.
+    return Markup(f'<svg class="course-icon-sprite" aria-hidden="true" focusable="false">{"".join(symbols)}</svg>')

@@ -156,6 +156,7 @@ def test_achievements_page_lists_unlocked_with_date_and_locked_with_how_to(page:
         const symbol = document.querySelector(use.getAttribute('href'));
         return symbol && symbol.tagName === 'symbol' && symbol.querySelector('path') ? 'drawn' : 'missing'; })""")
     assert icons == ["drawn"] * len(manifest["achievements"])
+    assert page.locator(".course-icon-sprite").bounding_box()["height"] == 0  # the sprite itself takes no room
 
 
 def test_quiet_mode_hides_xp_and_achievements(page: Any, site_server: str) -> None:
