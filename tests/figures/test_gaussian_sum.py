@@ -105,3 +105,9 @@ def test_bad_keys_fail_with_one_line_naming_the_key(text: str, key: str, hint: s
 
 def test_registered() -> None:
     assert "gaussian-sum" in kinds()
+
+
+def test_default_timesteps_follow_T() -> None:
+    """Defaults are fractions of T, so a short chain with no timesteps key still renders."""
+    alt = alt_text(render("kind: gaussian-sum\nT: 40\nsamples: 1000\ncaption: c\n").html["en"])
+    assert [int(t) for t in re.findall(r"t = (\d+) \(", alt)] == [0, 2, 10, 40]

@@ -104,3 +104,8 @@ def test_reverse_posterior_bad_keys_fail_with_one_line(text: str, key: str, hint
         S.parse(text + "caption: A caption.\n")
     (problem,) = info.value.problems
     assert f"'{key}'" in problem.message and hint in problem.message and "\n" not in problem.message
+
+
+def test_reverse_posterior_default_timesteps_follow_T() -> None:
+    alt = alt_text(render("kind: reverse-posterior\nT: 50\ncaption: c\n").html["en"])
+    assert [int(t) for t in re.findall(r"t = (\d+), x_t", alt)] == [2, 5]

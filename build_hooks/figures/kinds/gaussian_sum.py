@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 BINS = 48
 CURVE_POINTS = 161
 MAX_PANELS = 6
+DEFAULT_FRACTIONS = (0.0, 0.05, 0.25, 1.0)  # of T: [0, 50, 250, 1000] at T = 1000, and valid at any T
 HIST_STYLE, EXACT_STYLE = 0, 1  # render_svg palette indices
 
 
@@ -27,6 +28,11 @@ def centres_check(value: Any, ctx: F.Ctx) -> list[float]:
     if not isinstance(value, list) or not 1 <= len(value) <= 5:
         raise ValueError(f"{value!r} is not a list of 1 to 5 numbers; give component centres such as [-0.8, 0.8]")
     return [F.number(-3.0, 3.0)(v, ctx) for v in value]
+
+
+def timesteps_of(spec: Spec) -> list[int]:
+    given = spec["timesteps"]
+    return given if given is not None else sorted({round(f * spec["T"]) for f in DEFAULT_FRACTIONS})
 
 
 def window(mix: G.Mixture1D) -> float:
@@ -39,11 +45,12 @@ def compute(spec: Spec, env: Env) -> Result:
     schedule = make_schedule(spec["schedule"], spec["T"])
     rng = np.random.default_rng(spec["seed"])
     x0 = G.sample_data(mix, spec["samples"], rng)
-    states = G.iterate_forward(x0, schedule, spec["timesteps"], rng)
+    timesteps = timesteps_of(spec)
+    states = G.iterate_forward(x0, schedule, timesteps, rng)
     half = window(mix)
     xs = np.linspace(-half, half, CURVE_POINTS)
     panels = []
-    for t in spec["timesteps"]:
+    for t in timesteps:
         ab = float(schedule.alpha_bar[t])
         edges, dens = G.histogram_density(states[t], -half, half, BINS)
         exact_p = G.bin_probabilities(edges, mix, ab)
@@ -127,7 +134,7 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="gaussian-sum",
     fields={
-        "timesteps": F.Field(F.timesteps(MAX_PANELS), default=[0, 50, 250, 1000]),
+        "timesteps": F.Field(F.optional(F.timesteps(MAX_PANELS)), default=None),
         "centres": F.Field(centres_check, default=[-0.8, 0.8]),
         "spread": F.Field(F.number(0.01, 2.0), default=0.2),
         "samples": F.Field(F.integer(1000, 100_000), default=20_000),

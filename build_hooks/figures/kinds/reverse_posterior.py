@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 GRID = 4001  # brute-force grid for the check; the plotted curves are thinned
 PLOT_POINTS = 161
 MAX_PANELS = 4
+DEFAULT_FRACTIONS = (0.002, 0.01, 0.1)  # of T: [2, 10, 100] at T = 1000, and valid at any T
 PRIOR_STYLE, LIKELIHOOD_STYLE, POSTERIOR_STYLE, GRID_STYLE = 2, 0, 1, 6
 
 
@@ -29,10 +30,15 @@ def timesteps_check(value: Any, ctx: F.Ctx) -> list[int]:
     return out
 
 
+def timesteps_of(spec: Spec) -> list[int]:
+    given = spec["timesteps"]
+    return given if given is not None else sorted({max(2, round(f * spec["T"])) for f in DEFAULT_FRACTIONS})
+
+
 def compute(spec: Spec, env: Env) -> Result:
     schedule = make_schedule(spec["schedule"], spec["T"])
     panels = []
-    for t in spec["timesteps"]:
+    for t in timesteps_of(spec):
         s = R.step(schedule, t, spec["x0"], spec["noise"])
         lo, hi = R.window(s)
         xs = np.linspace(lo, hi, GRID)
@@ -124,7 +130,7 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="reverse-posterior",
     fields={
-        "timesteps": F.Field(timesteps_check, default=[2, 10, 100]),
+        "timesteps": F.Field(F.optional(timesteps_check), default=None),
         "x0": F.Field(F.number(-3.0, 3.0), default=0.5),
         "noise": F.Field(F.number(-4.0, 4.0), default=1.0),
     },
