@@ -79,7 +79,7 @@ def _optional_kinds() -> tuple[KindDef, ...]:
     import importlib
 
     found: list[KindDef] = []
-    for module in ("denoiser_error", "guidance", "latent", "steps", "paths2d"):
+    for module in ("denoiser_error", "guidance", "latent", "steps", "paths2d", "bound_weights", "langevin"):
         try:
             found.append(importlib.import_module(f".kinds.{module}", __package__).KIND)
         except ModuleNotFoundError as exc:
