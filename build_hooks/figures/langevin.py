@@ -1,9 +1,9 @@
 """Unadjusted Langevin dynamics driven by an exact score. Pure numpy: no rendering here.
 
-One step with step size eta (called epsilon in Song & Ermon 2019; renamed so it does not collide with the noise eps):
-    x <- x + (eta / 2) * score(x) + sqrt(eta) * z,    z ~ N(0, I).
-As eta -> 0 and the number of steps grows, the chain's distribution tends to the density whose score is used. A
-finite eta leaves a bias (for a Gaussian of variance v the chain settles at variance v / (1 - eta / (4 v))), and too
+One step with step size tau (epsilon in Song & Ermon 2019; the course uses epsilon for the noise and tau for DDIM):
+    x <- x + (tau / 2) * score(x) + sqrt(tau) * z,    z ~ N(0, I).
+As tau -> 0 and the number of steps grows, the chain's distribution tends to the density whose score is used. A
+finite tau leaves a bias (for a Gaussian of variance v the chain settles at variance v / (1 - tau / (4 v))), and too
 few small steps leave the chains near where they started.
 """
 
@@ -19,26 +19,26 @@ ScoreFn = Callable[[FloatArray], FloatArray]
 
 
 def run_chains(
-    score: ScoreFn, x0: FloatArray, eta: float, steps: int, rng: np.random.Generator, keep: int = 0
+    score: ScoreFn, x0: FloatArray, tau: float, steps: int, rng: np.random.Generator, keep: int = 0
 ) -> tuple[FloatArray, FloatArray]:
     """Run every row of x0 as an independent chain for `steps` steps.
 
     Returns the final states (N, D) and the full paths of the first `keep` chains, shape (steps + 1, keep, D).
     """
-    if eta <= 0 or steps < 0:
-        raise ValueError("Langevin needs eta > 0 and steps >= 0")
+    if tau <= 0 or steps < 0:
+        raise ValueError("Langevin needs tau > 0 and steps >= 0")
     x = np.array(x0, dtype=np.float64)
     paths = np.empty((steps + 1, keep, x.shape[1]))
     paths[0] = x[:keep]
-    root = np.sqrt(eta)
+    root = np.sqrt(tau)
     for i in range(steps):
-        x = x + 0.5 * eta * score(x) + root * rng.standard_normal(x.shape)
+        x = x + 0.5 * tau * score(x) + root * rng.standard_normal(x.shape)
         paths[i + 1] = x[:keep]
     return x, paths
 
 
-def gaussian_stationary_variance(v: float, eta: float) -> float:
-    """Where the chain settles on N(0, v): the linear recursion's fixed point v / (1 - eta / (4 v)); needs eta < 4 v."""
-    if eta >= 4.0 * v:
-        raise ValueError("eta >= 4 v: the chain diverges")
-    return v / (1.0 - eta / (4.0 * v))
+def gaussian_stationary_variance(v: float, tau: float) -> float:
+    """Where the chain settles on N(0, v): the linear recursion's fixed point v / (1 - tau / (4 v)); needs tau < 4 v."""
+    if tau >= 4.0 * v:
+        raise ValueError("tau >= 4 v: the chain diverges")
+    return v / (1.0 - tau / (4.0 * v))

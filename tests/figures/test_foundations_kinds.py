@@ -65,10 +65,10 @@ def test_mixture_score_matches_finite_differences_of_its_log_density() -> None:
 
 
 def test_langevin_on_a_gaussian_settles_at_the_predicted_biased_variance() -> None:
-    v, eta = 0.5, 0.4
+    v, tau = 0.5, 0.4
     rng = np.random.default_rng(0)
-    final, _ = langevin.run_chains(lambda x: -x / v, np.zeros((40_000, 1)), eta, 200, rng)
-    predicted = langevin.gaussian_stationary_variance(v, eta)
+    final, _ = langevin.run_chains(lambda x: -x / v, np.zeros((40_000, 1)), tau, 200, rng)
+    predicted = langevin.gaussian_stationary_variance(v, tau)
     assert predicted == pytest.approx(0.625)  # 25% too wide at this step size
     assert np.var(final) == pytest.approx(predicted, rel=0.03)
     with pytest.raises(ValueError):
@@ -99,14 +99,14 @@ def test_bound_weights_alt_text_states_the_relative_weights() -> None:
 
 def test_langevin_figure_small_step_lands_on_the_data_and_large_step_does_not() -> None:
     out = render(LG)
-    panels = {q["eta"]: q for q in out.result.data["panels"]}
+    panels = {q["tau"]: q for q in out.result.data["panels"]}
     exact = out.result.data["exact"]
     assert abs(panels[0.005]["inside"] - exact["inside"]) < 0.06
     assert panels[0.2]["inside"] < exact["inside"] - 0.3  # too large a step for the narrow components
     assert panels[0.0005]["log_density"] < panels[0.005]["log_density"]  # 150 tiny steps have not arrived
     text = alt_text(out.html["en"])
-    assert f"η = 0.005: {panels[0.005]['inside'] * 100:.0f}% near the data" in text
-    assert text.count("η = ") == 3
+    assert f"τ = 0.005: {panels[0.005]['inside'] * 100:.0f}% near the data" in text
+    assert text.count("τ = ") == 3
     assert render(LG).result.data == out.result.data  # same seed, same numbers
 
 

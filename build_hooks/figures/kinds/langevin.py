@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..spec import Spec
 
 MAX_PANELS = 4
-MAX_ETA = 0.5  # beyond this every chain leaves the plot within a few steps
+MAX_TAU = 0.5  # beyond this every chain leaves the plot within a few steps
 DRAWN_ENDS = 300  # endpoints drawn per panel; the statistics use every chain
 REFERENCE_SAMPLES = 20000  # exact draws for the reference statistics
 INSIDE = 2.0  # "near the data": within this Mahalanobis distance of some component
@@ -26,12 +26,12 @@ DATA_STYLE, PATH_STYLE, END_STYLE = 6, 0, 1
 
 
 def step_sizes_check(value: Any, ctx: F.Ctx) -> list[float]:
-    allowed = f"1..{MAX_PANELS} distinct step sizes in (0, {MAX_ETA:g}], e.g. [0.0005, 0.005, 0.05, 0.2]"
+    allowed = f"1..{MAX_PANELS} distinct step sizes in (0, {MAX_TAU:g}], e.g. [0.0005, 0.005, 0.05, 0.2]"
     if not isinstance(value, list) or not value:
         raise ValueError(f"{value!r} is not a non-empty list; give {allowed}")
     if len(value) > MAX_PANELS:
         raise ValueError(f"{len(value)} step sizes is too many; give {allowed}")
-    out = [F.number(1e-6, MAX_ETA)(v, ctx) for v in value]
+    out = [F.number(1e-6, MAX_TAU)(v, ctx) for v in value]
     if len(set(out)) != len(out):
         raise ValueError(f"{value} repeats a step size; give {allowed}")
     return out
@@ -54,14 +54,14 @@ def compute(spec: Spec, env: Env) -> Result:
     n, steps, keep = spec["chains"], spec["steps"], spec["paths"]
     start = np.random.default_rng([spec["seed"], 0]).standard_normal((n, 2))
     panels = []
-    for eta in spec["step_sizes"]:
+    for tau in spec["step_sizes"]:
         rng = np.random.default_rng([spec["seed"], 1])  # the same noise in every panel
-        final, paths = langevin.run_chains(lambda x: gmm2d.score(mix, x), start, eta, steps, rng, keep=keep)
+        final, paths = langevin.run_chains(lambda x: gmm2d.score(mix, x), start, tau, steps, rng, keep=keep)
         finite = bool(np.all(np.isfinite(final)))
         stats = _stats(mix, final) if finite else {"inside": 0.0, "log_density": None, "occupancy_error": None}
         panels.append(
             {
-                "eta": eta,
+                "tau": tau,
                 "paths": np.round(np.clip(paths.transpose(1, 0, 2), -99, 99), 3).tolist(),
                 "ends": np.round(np.clip(final[:DRAWN_ENDS], -99, 99), 3).tolist(),
                 **stats,
@@ -91,15 +91,15 @@ def present(p: Present) -> str:
             for path in q["paths"]
         ]
         series.append(Series(s("langevin.legend_end"), ends[:, 0].tolist(), ends[:, 1].tolist(), "scatter", style=END_STYLE))
-        eta = f"{q['eta']:g}"
-        panels.append(Panel(axis_x, axis_y, series, title=f"η = {eta}"))
+        tau = f"{q['tau']:g}"
+        panels.append(Panel(axis_x, axis_y, series, title=f"τ = {tau}"))
         if q["log_density"] is None:
-            items.append(s("langevin.diverged", eta=eta))
+            items.append(s("langevin.diverged", tau=tau))
         else:
             items.append(
                 s(
                     "langevin.item",
-                    eta=eta,
+                    tau=tau,
                     inside=f"{q['inside'] * 100:.0f}%",
                     log_density=s.num(q["log_density"]),
                     occupancy=s.num(q["occupancy_error"]),
