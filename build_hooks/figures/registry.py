@@ -79,7 +79,8 @@ def _optional_kinds() -> tuple[KindDef, ...]:
     import importlib
 
     found: list[KindDef] = []
-    for module in ("denoiser_error", "guidance", "latent", "steps", "paths2d"):
+    for module in ("denoiser_error", "guidance", "latent", "steps", "paths2d", "gaussian_sum", "reverse_posterior",
+                   "bound_weights", "langevin"):
         try:
             found.append(importlib.import_module(f".kinds.{module}", __package__).KIND)
         except ModuleNotFoundError as exc:

@@ -40,6 +40,13 @@ class Schedule:
         with np.errstate(divide="ignore"):
             return np.log(self.alpha_bar) - np.log1p(-self.alpha_bar)
 
+    @property
+    def posterior_variance(self) -> FloatArray:
+        """β̃_t = (1 − ᾱ_{t−1}) / (1 − ᾱ_t) · β_t, the variance of q(x_{t−1} | x_t, x_0); 0 at t = 0 by convention."""
+        out = np.zeros_like(self.betas)
+        out[1:] = (1.0 - self.alpha_bar[:-1]) / (1.0 - self.alpha_bar[1:]) * self.betas[1:]
+        return out
+
     def crossings(self, curve: FloatArray, level: float) -> list[float]:
         """Fractional t where `curve` passes `level` (linear interpolation between steps)."""
         return crossings(curve, level)

@@ -1,4 +1,4 @@
-"""kind: schedule — an SVG line plot of ᾱ_t, log-SNR, SNR or β_t against t for one or more schedules."""
+"""kind: schedule — an SVG line plot of ᾱ_t, log-SNR, SNR, β_t or β̃_t/β_t against t for one or more schedules."""
 
 from __future__ import annotations
 
@@ -14,15 +14,22 @@ from ..render_svg import Axis, Guide, Panel, Point, Series, plot
 from ..schedules import SCHEDULE_NAMES, Schedule, crossings, make_schedule
 from ..spec import Spec
 
-CURVES = ("alpha_bar", "log_snr", "snr", "beta")
+CURVES = ("alpha_bar", "log_snr", "snr", "beta", "posterior_ratio")
+LOG_T_CURVES = ("posterior_ratio",)  # all of their change happens in the first steps: t on a log axis
 PLOT_POINTS = 250  # per series: smooth at any width, a few KiB of SVG
 
 
 def curve_values(schedule: Schedule, curve: str) -> np.ndarray:
+    if curve == "posterior_ratio":
+        ratio = np.full_like(schedule.betas, np.nan)  # undefined at t = 0, where no step was taken
+        ratio[1:] = schedule.posterior_variance[1:] / schedule.betas[1:]
+        return ratio
     return {"alpha_bar": schedule.alpha_bar, "log_snr": schedule.log_snr, "snr": schedule.snr, "beta": schedule.betas}[curve]
 
 
-def sample_ts(T: int) -> list[int]:
+def sample_ts(T: int, curve: str = "alpha_bar") -> list[int]:
+    if curve in LOG_T_CURVES:
+        return sorted({int(t) for t in np.round(np.geomspace(1, T, PLOT_POINTS))})
     return sorted({int(t) for t in np.round(np.linspace(0, T, min(T, PLOT_POINTS) + 1))})
 
 
@@ -32,7 +39,7 @@ def _round(x: float) -> float | None:
 
 def compute(spec: Spec, env: Env) -> Result:
     T, curve, mark = spec["T"], spec["curve"], spec["mark"]
-    ts = sample_ts(T)
+    ts = sample_ts(T, curve)
     series = []
     for name in spec["schedules"]:
         schedule = make_schedule(name, T)
@@ -56,10 +63,25 @@ def _y_axis(label: str, curve: str, series: list[dict[str, Any]], mark: float | 
         lo, hi = min(y for y in ys if y > 0), max(ys)
         return Axis(label, 10 ** math.floor(math.log10(lo)), 10 ** math.ceil(math.log10(hi)), log=True)
     lo, hi = min(ys), max(ys)
-    if curve == "alpha_bar":
+    if curve in ("alpha_bar", "posterior_ratio"):
         lo, hi = 0.0, 1.0
     pad = (hi - lo) * 0.04 or 1.0
     return Axis(label, lo - (pad if curve == "log_snr" else 0), hi + pad)
+
+
+def _merge_close_labels(points: list[Point], T: int, log_t: bool) -> list[Point]:
+    """Crossings closer than a tenth of the axis share one label ("t ≈ 168, 186"), so labels never overprint."""
+    where = (lambda x: math.log10(max(x, 1)) / math.log10(T)) if log_t else (lambda x: x / T)
+    out: list[Point] = []
+    anchor = -1
+    for i, pt in enumerate(points):
+        if anchor >= 0 and abs(where(pt.x) - where(out[anchor].x)) < 0.1:
+            out[anchor] = Point(out[anchor].x, out[anchor].y, out[anchor].label + pt.label.replace("t ≈", ","), out[anchor].style)
+            out.append(Point(pt.x, pt.y, "", pt.style))
+        else:
+            anchor = i
+            out.append(pt)
+    return out
 
 
 def present(p: Present) -> str:
@@ -79,15 +101,16 @@ def present(p: Present) -> str:
                 facts.append(s("schedule.mark_alt", schedule=s.schedule(e["schedule"]), mark=f"{mark:g}".replace("-", "−"), t=math.ceil(c - 1e-9)))
             if "share_below" in e:
                 facts.append(s("schedule.below_alt", share=f"{e['share_below'] * 100:.1f}%", mark=f"{mark:g}".replace("-", "−")))
+    log_t = curve in LOG_T_CURVES
     panel = Panel(
-        x=Axis(s("schedule.x_axis"), 0, T),
+        x=Axis(s("schedule.x_axis_log"), 1, T, log=True) if log_t else Axis(s("schedule.x_axis"), 0, T),
         y=_y_axis(curve_label, curve, d["series"], mark),
         series=plotted,
         guides=guides,
-        points=points,
+        points=_merge_close_labels(points, T, log_t),
     )
     schedules = s.join(s.schedule(e["schedule"]) for e in d["series"])
-    desc = " ".join([s("schedule.alt", curve=curve_label, T=T, schedules=schedules)] + [f + "." for f in facts])
+    desc = " ".join([s("schedule.alt", curve=curve_label, start=1 if log_t else 0, T=T, schedules=schedules)] + [f + "." for f in facts])
     svg = plot([panel], fig_id=p.fig_id, title=s("schedule.title", curve=curve_label, T=T), desc=desc)
     return html.svg_figure(svg=svg, caption=spec.caption, fig_id=p.fig_id)
 
