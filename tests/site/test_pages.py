@@ -16,12 +16,17 @@ from html_tools import collect, css_urls, html_pages
 LANGS = LANGUAGE_ROOTS
 
 
+SERIES = yaml.safe_load((REPO / "course.yml").read_text(encoding="utf-8"))["series"]
+
+
 def lessons(lang: str) -> list[dict]:
+    """Every published lesson of every series, in the site's order, with its page path ('lessons/02-x')."""
     found = []
-    for path in sorted((REPO / "docs" / lang / "lessons").glob("*.md")):
-        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
-        if meta["status"] == "published":
-            found.append({**meta, "slug": path.stem})
+    for series in SERIES:
+        for path in sorted((REPO / "docs" / lang / series["folder"]).glob("*.md")):
+            meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+            if meta["status"] == "published":
+                found.append({**meta, "slug": path.stem, "series": series["id"], "page": f"{series['folder']}/{path.stem}"})
     return found
 
 
@@ -34,9 +39,11 @@ def test_each_lesson_has_the_localized_header(built_site: Path, lang: str) -> No
     published = lessons(lang)
     assert len(published) >= 2
     strings = load_strings(lang)["site"]
+    assert len({meta["series"] for meta in published}) == len(SERIES)  # every series has published lessons
     for meta in published:
-        html = read(built_site, f"{LANGS[lang]}lessons/{meta['slug']}/index.html")
-        position = strings["lesson_of"].format(number=meta["number"], total=len(published))
+        html = read(built_site, f"{LANGS[lang]}{meta['page']}/index.html")
+        in_series = [other for other in published if other["series"] == meta["series"]]
+        position = strings["lesson_of"].format(number=meta["number"], total=len(in_series))
         assert f"{position} · {strings['published']}" in html
         header = html[html.index('class="lesson-header"'):html.index("lesson-summary")]
         assert re.search(re.escape(strings["minutes"]).replace(r"\{minutes\}", r"\d+"), header), header
@@ -48,25 +55,25 @@ def test_each_lesson_has_the_localized_header(built_site: Path, lang: str) -> No
 @pytest.mark.parametrize("lang", LANGS)
 def test_nav_and_home_list_every_published_lesson_in_order(built_site: Path, lang: str) -> None:
     home = read(built_site, f"{LANGS[lang]}index.html")
-    listed = re.findall(r'class="course-home__title" href="lessons/([^/]+)/"', home)
-    assert listed == [meta["slug"] for meta in lessons(lang)]
-    nav_links = re.findall(r'<a href="lessons/([^/]+)/" class="md-nav__link', home)
-    assert [slug for slug in dict.fromkeys(nav_links)] == listed
+    listed = re.findall(r'class="course-home__title" href="([^"]+)/"', home)
+    assert listed == [meta["page"] for meta in lessons(lang)]
+    nav_links = re.findall(r'<a href="([^"]+)/" class="md-nav__link', home)
+    assert [page for page in dict.fromkeys(nav_links) if page in listed] == listed
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_hreflang_and_language_menu_point_at_the_same_lesson(built_site: Path, site_server: str, lang: str) -> None:
     for meta in lessons(lang):
-        path = f"{LANGS[lang]}lessons/{meta['slug']}/"
+        path = f"{LANGS[lang]}{meta['page']}/"
         html = read(built_site, path + "index.html")
         refs, _ = collect(html)
         hreflang = {m.group(1): m.group(2) for m in re.finditer(r'<link rel=" alternate" hreflang="([\w-]+)" href="([^"]+)"', html)}
-        assert hreflang == {"en": f"{site_server}lessons/{meta['slug']}/", "ko": f"{site_server}ko/lessons/{meta['slug']}/",
-                            "x-default": f"{site_server}lessons/{meta['slug']}/"}
+        assert hreflang == {**{code: f"{site_server}{root}{meta['page']}/" for code, root in LANGS.items()},
+                            "x-default": f"{site_server}{meta['page']}/"}
         menu = {ref.url for ref in refs if "course-language-link" in html and ref.tag == "a"
                 and re.search(rf'href="{re.escape(ref.url)}" hreflang="\w+" lang', html)}
         resolved = {urljoin(site_server + path, url) for url in menu}
-        assert resolved == {hreflang["en"], hreflang["ko"]}
+        assert resolved == {hreflang[code] for code in LANGS}
 
 
 def test_no_page_links_with_an_absolute_path_except_404_pages(built_site: Path) -> None:
@@ -115,7 +122,7 @@ def test_comments_are_absent_until_a_maintainer_configures_them(built_site: Path
 @pytest.mark.parametrize("lang", LANGS)
 def test_report_link_opens_a_prefilled_issue(built_site: Path, site_server: str, lang: str) -> None:
     meta = lessons(lang)[0]
-    html = read(built_site, f"{LANGS[lang]}lessons/{meta['slug']}/index.html")
+    html = read(built_site, f"{LANGS[lang]}{meta['page']}/index.html")
     link = re.search(r'class="lesson-report">[^<]*<a href="([^"]+)"', html).group(1).replace("&amp;", "&")
     from urllib.parse import parse_qs
     query = parse_qs(urlsplit(link).query)
@@ -123,7 +130,7 @@ def test_report_link_opens_a_prefilled_issue(built_site: Path, site_server: str,
     assert meta["id"] in query["title"][0]
     body = query["body"][0]
     assert meta["id"] in body and f": {lang}" in body
-    assert f"{site_server}{LANGS[lang]}lessons/{meta['slug']}/" in body
+    assert f"{site_server}{LANGS[lang]}{meta['page']}/" in body
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -132,7 +139,7 @@ def test_each_language_has_its_own_search_index_and_404(built_site: Path, lang: 
     index = json.loads(read(built_site, f"{LANGS[lang]}search/search_index.json"))
     assert index["config"]["lang"] == [lang]
     pages = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
-    assert {f"lessons/{meta['slug']}/" for meta in lessons(lang)} <= pages
+    assert {f"{meta['page']}/" for meta in lessons(lang)} <= pages
     not_found = read(built_site, f"{LANGS[lang]}404.html")
     assert load_strings(lang)["site"]["not_found_title"] in not_found
     assert f'<html lang="{lang}"' in not_found
@@ -144,3 +151,15 @@ def test_math_is_mathml_without_scripts(built_site: Path) -> None:
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "arithmatex" not in html and "\\(" not in html and "$$" not in html, page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_lesson_shows_a_computed_figure_with_size_and_alt_text(built_site: Path, lang: str) -> None:
+    for meta in lessons(lang):
+        html = read(built_site, f"{LANGS[lang]}{meta['page']}/index.html")
+        figures = re.findall(r"<figure\b.*?</figure>", html, re.S)
+        described = [f for f in figures
+                     if re.search(r'<img [^>]*width="\d+" height="\d+" [^>]*alt="[^"]{40,}"', f)
+                     or re.search(r'<svg [^>]*role="img"[^>]*viewBox="[^"]+"[^>]*aria-labelledby="[^"]+"', f)
+                     or re.search(r'<svg [^>]*viewBox="[^"]+"[^>]*role="img"[^>]*aria-labelledby="[^"]+"', f)]
+        assert described, f"{meta['page']} ({lang}) has no computed figure with size and alt text"
