@@ -40,7 +40,7 @@ def test_renders_webp_byte_identically(tmp_path: Path) -> None:
     assert digests[0] == digests[1]
 
 
-@pytest.mark.parametrize(("lang", "label"), [("en", "timestep t"), ("ko", "시점 t")])
+@pytest.mark.parametrize(("lang", "label"), [("en", "timestep t"), ("ko", "타임스텝 t")])
 def test_renders_svg_in_the_chosen_language(tmp_path: Path, lang: str, label: str) -> None:
     (tmp_path / "spec.yml").write_text(SCHEDULE, encoding="utf-8")
     assert run("spec.yml", "-o", "plot.svg", "--lang", lang, cwd=tmp_path).returncode == 0

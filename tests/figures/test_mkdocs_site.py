@@ -76,7 +76,7 @@ def test_second_language_reuses_the_first_languages_figures(tmp_path: Path) -> N
     assert both.ok, both.output
     assert _summaries(both.output) == ["figures: 2 computed, 0 reused", "figures: 0 computed, 2 reused"]
     html = (tmp_path / "site/ko/pages/x/index.html").read_text(encoding="utf-8")
-    assert "blocks 장면의 순방향 과정" in html and ">시점 t</text>" in html
+    assert "blocks 장면의 순방향 과정" in html and ">타임스텝 t</text>" in html
     assert "<figcaption>다섯 단계.</figcaption>" in html
 
 

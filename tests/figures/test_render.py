@@ -76,7 +76,7 @@ def test_forward_alt_text_states_the_steps_and_alpha_bar(lang: str, word: str, t
     assert "ᾱ_t = 1.00, 0.52, 0.08, 0.0034, 0.00004" in alt
 
 
-@pytest.mark.parametrize(("lang", "axis"), [("en", "timestep t"), ("ko", "시점 t")])
+@pytest.mark.parametrize(("lang", "axis"), [("en", "timestep t"), ("ko", "타임스텝 t")])
 def test_schedule_plot_is_inline_svg_with_axes_in_the_page_language(lang: str, axis: str, tmp_path: Path) -> None:
     html, _ = _html("schedule", lang, tmp_path)
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and 'role="img"' in html
