@@ -1,6 +1,6 @@
 """Serve a built site under a sub-path on 127.0.0.1, the way GitHub Pages serves a project site.
 
-Missing files answer 404 with the site's own 404 page (the Korean one under /ko/), as GitHub Pages does.
+Missing files answer 404 with the site's own 404 page (each language's under its folder), as GitHub Pages does.
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return target if target.is_file() else None
 
     def _not_found(self) -> None:
-        in_korean = self.path.startswith(self.prefix + "ko/")
-        page = self.site / ("ko/404.html" if in_korean else "404.html")
+        # A language's own 404 page where its folder has one (ko/404.html), as GitHub Pages serves a project site's.
+        first = self.path[len(self.prefix):].split("/", 1)[0] if self.path.startswith(self.prefix) else ""
+        page = self.site / first / "404.html" if first and (self.site / first / "404.html").is_file() else self.site / "404.html"
         body = page.read_bytes() if page.is_file() else b"not found"
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
