@@ -1,0 +1,125 @@
+"""Korean particles must attach to what they follow: "$x_0$이", "DDIM을", "0.01부터", never "DDIM 을".
+
+A particle after a formula, a Latin-script term or a number is written without a space; a space there renders as a
+gap and the line reads as if the particle started a new word. A particle at the start of a source line is the same
+mistake (the line break renders as a space). This module finds both; it knows nothing about MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .korean_reading import final_before, right_particle
+
+# The languages whose grammar these rules describe (the rules are about Korean particles).
+LANGUAGES: tuple[str, ...] = ("ko",)
+
+# Postpositions and copula endings that attach to the word before them. Longer forms come first so the
+# alternation takes them whole; each must be followed by a word boundary, so "이미지" or "가중치" never match.
+PARTICLES: tuple[str, ...] = tuple(sorted({
+    "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "에는", "에서는", "에도", "으로", "로", "으로는",
+    "로는", "으로도", "로도", "와", "과", "와는", "과는", "도", "만", "부터", "까지", "부터는", "까지는", "마다", "처럼",
+    "보다", "만큼", "씩", "이나", "나", "이든", "든", "이고", "이며", "이면", "면", "인", "일", "입니다", "이다",
+    "이라", "라", "이라면", "라면", "이라는", "라는", "이라고", "라고", "이어서", "여서", "이었", "였", "이므로", "므로",
+    "이지만", "지만", "이자", "와의", "과의", "로서", "으로서", "로써", "으로써", "에서의", "으로의", "로의", "이란", "란",
+}, key=len, reverse=True))
+
+_PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
+# What a particle may follow: the end of inline math, a Latin letter or digit, or a closing bracket after one.
+_BEFORE = r"(?:\$|[A-Za-z0-9%)\]])"
+_AFTER = r"(?=$|[\s.,;:!?)\]·…\"'”’])"
+ATTACHED = re.compile(r"(?<=[$A-Za-z0-9%)])(?P<particle>" + _PARTICLE + r")" + _AFTER)
+SPACED = re.compile(_BEFORE + r"(?P<gap>[ \t]+)(?P<particle>" + _PARTICLE + r")" + _AFTER)
+CAPTION_KEYS = ("caption:", "alt:")
+LINE_START = re.compile(r"^(?P<indent>[ \t]*)(?P<particle>" + _PARTICLE + r")" + _AFTER)
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int  # 1-based line in the source file
+    column: int  # 1-based column of the particle
+    particle: str
+    text: str  # the source line
+    kind: str  # "spaced" (a space before the particle), "line-start" (it starts a line) or "choice" (wrong form)
+    right: str = ""  # for "choice": the form that fits the pronunciation
+
+    def message(self, path: str) -> str:
+        where = f"{path}:{self.line}:{self.column}"
+        if self.kind == "spaced":
+            return f"{where}: space before the particle '{self.particle}'; attach it to the word before it"
+        if self.kind == "choice":
+            return (f"{where}: '{self.particle}' does not fit how the word before it is read; "
+                    f"write '{self.right}'")
+        return f"{where}: line starts with the particle '{self.particle}'; re-wrap so it stays on the line before"
+
+
+def _mask_code(line: str) -> str:
+    """Replace inline code spans (`...`) by letters of the same length: code is not prose, but a particle after
+    a code span attaches to it like to a term ("`numpy`를")."""
+    return re.sub(r"`[^`]*`", lambda m: "x" * len(m.group(0)), line)
+
+
+# A line-opening particle is only taken as one when the line before ends with what particles attach to; otherwise
+# "이 과정" (the determiner "this") at the start of a line would be flagged.
+_ATTACHES_TO = re.compile(r"[$A-Za-z0-9)\]`*\"'”’]$")
+
+
+def _scan_line(number: int, raw: str) -> list[Finding]:
+    line = _mask_code(raw)
+    found = [Finding(number, hit.start("particle") + 1, hit.group("particle"), raw, "spaced")
+             for hit in SPACED.finditer(line)]
+    for hit in ATTACHED.finditer(line):
+        final = final_before(line[:hit.start()])
+        right = right_particle(hit.group("particle"), final) if final else hit.group("particle")
+        if right != hit.group("particle"):
+            found.append(Finding(number, hit.start() + 1, hit.group("particle"), raw, "choice", right))
+    return found
+
+
+def scan(text: str) -> list[Finding]:
+    """Every particle separated from the formula, term or number before it, and every line that starts with one.
+
+    Fenced blocks (``` and ~~~) and display math ($$ on its own lines) are skipped; they hold code, figure specs and
+    formulas, not sentences. Front matter is skipped too.
+    """
+    findings: list[Finding] = []
+    lines = text.split("\n")
+    fence: str | None = None
+    in_display_math = False
+    in_front_matter = bool(lines) and lines[0].strip() == "---"
+    previous_prose = ""
+    in_figure = False
+    for number, raw in enumerate(lines, start=1):
+        stripped = raw.strip()
+        if in_front_matter:
+            if number > 1 and stripped == "---":
+                in_front_matter = False
+            continue
+        if fence is not None:
+            if stripped.startswith(fence) and stripped.strip("`~") == "":
+                fence = None
+            elif in_figure and stripped.startswith(CAPTION_KEYS):
+                # A figure's caption is prose shown under the figure.
+                findings.extend(_scan_line(number, raw))
+            continue
+        match = re.match(r"(`{3,}|~{3,})\s*(\w*)", stripped)
+        if match:
+            fence = match.group(1)
+            in_figure = match.group(2) == "figure"
+            previous_prose = ""
+            continue
+        if stripped == "$$" or (stripped.startswith("$$") and not stripped.endswith("$$")):
+            in_display_math = not in_display_math
+            previous_prose = ""
+            continue
+        if in_display_math or stripped.startswith("$$"):
+            previous_prose = ""
+            continue
+        findings.extend(_scan_line(number, raw))
+        start = LINE_START.match(_mask_code(raw))
+        # A particle opening a line continues the sentence of the line before (not a list item or a new paragraph).
+        if start and _ATTACHES_TO.search(previous_prose):
+            findings.append(Finding(number, start.end("indent") + 1, start.group("particle"), raw, "line-start"))
+        previous_prose = stripped
+    return findings
