@@ -1,0 +1,120 @@
+"""Find the wordings glossary.yml says to avoid in a lesson's source, with file line and the preferred term.
+
+Quotations, code, math, link targets and front matter are not the author's own wording of a term, so they are
+blanked out before matching. A figure's caption is prose and is checked. A variant that lies inside another term's
+preferred wording is not flagged ("잡음" inside "신호 대 잡음비").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Glossary
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*(\w*)")
+_CAPTION = re.compile(r"^(\s*(?:caption|alt):\s*)(.*)$")
+# Inline spans whose words are not the author's: code, math, quotations, link and image targets, HTML tags.
+_SPANS = re.compile(
+    r"`[^`]*`"
+    r"|\$\$.*?\$\$|\$[^$\n]+\$"
+    r"|\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」"
+    r"|\]\([^)\s]*\)"
+    r"|<[^>\n]+>"
+)
+
+
+@dataclass(frozen=True)
+class VariantUse:
+    line: int
+    column: int
+    variant: str
+    preferred: str
+    term_id: str
+
+    def message(self, path: str) -> str:
+        return f"{path}:{self.line}: '{self.variant}' is a wording to avoid; write '{self.preferred}' (glossary: {self.term_id})"
+
+
+def prose_lines(text: str) -> list[str]:
+    """The source's lines with everything that is not the author's prose blanked to spaces (same line numbers)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    figure = False
+    display_math = False
+    front_matter = bool(lines) and lines[0].strip() == "---"
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        blank = " " * len(line)
+        if front_matter:
+            front_matter = not (number > 1 and stripped == "---")
+            out.append(blank)
+            continue
+        if fence is not None:
+            if stripped.startswith(fence) and stripped.strip("`~") == "":
+                fence = None
+                out.append(blank)
+            elif figure and (caption := _CAPTION.match(line)):
+                text_part = caption.group(2)
+                if len(text_part) >= 2 and text_part[0] == text_part[-1] and text_part[0] in "\"'":
+                    text_part = " " + text_part[1:-1] + " "  # YAML quotes, not a quotation
+                out.append(_mask(" " * len(caption.group(1)) + text_part))
+            else:
+                out.append(blank)
+            continue
+        if match := _FENCE.match(line):
+            fence, figure = match.group(1), match.group(2) == "figure"
+            out.append(blank)
+            continue
+        if stripped.startswith("$$"):
+            if not (len(stripped) > 2 and stripped.endswith("$$")):
+                display_math = not display_math
+            out.append(blank)
+            continue
+        if display_math or stripped.startswith(">"):
+            out.append(blank)
+            continue
+        out.append(_mask(line))
+    return out
+
+
+def _mask(line: str) -> str:
+    return _SPANS.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _pattern(variant: str) -> re.Pattern[str]:
+    # Latin-script wordings match whole words, any case; others (Hangul takes particles directly) match anywhere.
+    if re.fullmatch(r"[A-Za-z][A-Za-z \-]*", variant):
+        return re.compile(r"(?<![A-Za-z])" + re.escape(variant) + r"(?![A-Za-z])", re.IGNORECASE)
+    return re.compile(re.escape(variant))
+
+
+def find_variants(text: str, glossary: Glossary, lang: str) -> list[VariantUse]:
+    """Every use of an avoided wording in `text` (a lesson in `lang`), in order."""
+    lines = prose_lines(text)
+    preferred = [t.text[lang].term for t in glossary.terms if lang in t.text]
+    found: list[VariantUse] = []
+    for term in glossary.terms:
+        wording = term.text.get(lang)
+        if wording is None:
+            continue
+        for variant in wording.avoid:
+            pattern = _pattern(variant)
+            for number, line in enumerate(lines, start=1):
+                for hit in pattern.finditer(line):
+                    if _inside_preferred(line, hit.start(), hit.end(), preferred, variant):
+                        continue
+                    found.append(VariantUse(number, hit.start() + 1, variant, wording.term, term.id))
+    return sorted(found, key=lambda use: (use.line, use.column))
+
+
+def _inside_preferred(line: str, start: int, end: int, preferred: list[str], variant: str) -> bool:
+    for wording in preferred:
+        if variant not in wording or wording == variant:
+            continue
+        offset = wording.index(variant)
+        begin = start - offset
+        if begin >= 0 and line[begin:begin + len(wording)] == wording:
+            return True
+    return False
