@@ -123,3 +123,17 @@ def scan(text: str) -> list[Finding]:
             findings.append(Finding(number, start.end("indent") + 1, start.group("particle"), raw, "line-start"))
         previous_prose = stripped
     return findings
+
+
+# A particle whose form depends on the sound before it cannot follow a placeholder: the template cannot know how
+# the value it receives ends ("{image}와" renders "blocks 장면와").
+_AFTER_PLACEHOLDER = re.compile(r"\{[^{}]*\}(?P<particle>" + _PARTICLE + r")" + _AFTER)
+
+
+def placeholder_particles(template: str) -> list[str]:
+    """Sound-dependent particles written right after a `{placeholder}` in a UI string template."""
+    from .korean_reading import PAIRS  # the pairs are the particles whose form depends on the sound
+
+    dependent = set(PAIRS) | set(PAIRS.values())
+    return [hit.group("particle") for hit in _AFTER_PLACEHOLDER.finditer(template)
+            if hit.group("particle") in dependent]

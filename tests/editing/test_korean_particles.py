@@ -60,3 +60,28 @@ def test_correct_korean_passes() -> None:
     text = ("$x_0$가 바뀌면 DDIM을 $t = 260$에서 멈추고, SNR(t)는 0.01부터 줄어듭니다. "
             "디노이저(denoiser)를 $k^2$으로 나누면 Ho(2021)는 $\\hat\\epsilon$으로 씁니다.\n")
     assert scan(text) == []
+
+
+def _leaves(data, prefix=""):
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from _leaves(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", str(value)
+
+
+@pytest.mark.parametrize("lang", [lang for lang in course_languages(REPO) if lang in LANGUAGES])
+def test_no_ui_template_puts_a_sound_dependent_particle_after_a_placeholder(lang: str) -> None:
+    from build_hooks.editing.particles import placeholder_particles
+    from build_hooks.i18n import load_strings
+
+    bad = [f"{key}: {value}" for key, value in _leaves(load_strings(lang)) if placeholder_particles(value)]
+    assert not bad, "\n".join(bad)
+
+
+def test_a_particle_after_a_placeholder_is_found() -> None:
+    from build_hooks.editing.particles import placeholder_particles
+
+    assert placeholder_particles("{image}와 노이즈의 파워 스펙트럼") == ["와"]
+    assert placeholder_particles("{schedules} 스케줄의 {curve}를 그린 선 그래프") == ["를"]
+    assert placeholder_particles("t = {first}부터 {last}까지, {name} 장면") == []
