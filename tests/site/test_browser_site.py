@@ -52,7 +52,7 @@ def test_language_menu_keeps_the_reader_on_the_same_lesson(page, site_server: st
 
 
 @pytest.mark.parametrize(("missing", "lang", "home_text"), [("no/such/page/", "en", "Go to the course home"),
-                                                             ("ko/no/such/page/", "ko", "코스 홈으로 가기")])
+                                                             ("ko/no/such/page/", "ko", "강좌 홈으로 가기")])
 def test_404_page_is_styled_localized_and_links_home(page, site_server: str, missing: str, lang: str,
                                                       home_text: str) -> None:
     failed: list[str] = []

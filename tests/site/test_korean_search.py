@@ -1,0 +1,56 @@
+"""The Korean site's search finds the English terms given in parentheses and the glossary's Korean terms.
+
+Korean glues particles and glosses to words ("디노이저(denoiser)를"); mkdocs.ko.yml's search separator splits them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+
+def search_lessons(page, base: str, query: str) -> set[str]:
+    """Type a query into Material's search dialog on `base`; return the lesson slugs among the results."""
+    page.goto(base)
+    page.wait_for_function("() => typeof window.document$ !== 'undefined'")  # Material's scripts are running
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.fill(query)  # Hangul arrives through an input method: text lands in the box, then key events follow
+    box.press("End")
+    # The count line is filled once the search worker has answered, whether or not anything matched.
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent.trim()",
+                           timeout=15000)
+    page.wait_for_timeout(300)
+    hrefs = [link.get_attribute("href") or "" for link in page.locator(".md-search-result__item > a").all()]
+    return {href.split("lessons/", 1)[1].split("/", 1)[0] for href in hrefs if "lessons/" in href}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "lesson"), [
+    ("denoiser", "02-diffusion-intuition"),      # 디노이저(denoiser)를
+    ("classifier", "08-guidance"),               # 분류기(classifier)
+    ("latent", "09-latent-diffusion"),
+    ("memorization", "07-sampling-ddpm-ddim"),   # 암기(memorization)
+    ("posterior", "06-training-objective"),
+    ("디노이저", "02-diffusion-intuition"),
+    ("그래디언트", "08-guidance"),
+    ("마르코프", "03-forward-process"),
+])
+def test_korean_search_finds_the_term_in_its_lesson(page, site_server: str, query: str, lesson: str) -> None:
+    found = search_lessons(page, site_server + "ko/", query)
+    assert lesson in found, f"searching {query!r} on the Korean site found {sorted(found)}"
+
+
+def test_korean_index_splits_at_brackets_and_runs_no_trimmer(built_site: Path) -> None:
+    # lunr's Korean trimmer in Material 9.8.2 has the bracket bug of lunr-languages#143 (its pattern never matches).
+    # It cannot change results here: Material's Korean settings leave the trimmer out of the pipeline, and with the
+    # separator splitting at brackets and quotes a token has nothing left to trim.
+    config = json.loads((built_site / "ko" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert "trimmer" not in config["pipeline"]
+    import re
+
+    separator = re.compile(config["separator"])
+    assert [part for part in separator.split("디노이저(denoiser)를 “확산” 0.5.") if part] == [
+        "디노이저", "denoiser", "를", "확산", "0.5"]
