@@ -1,0 +1,119 @@
+"""glossary.yml: the repository's own file is valid and complete; mistakes give one line naming file, key and fix;
+avoided wordings are found in prose only; the page lists every term with its lesson and every symbol."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_hooks.editing.languages import course_languages
+from build_hooks.glossary.lessons import lesson_links
+from build_hooks.glossary.model import GlossaryError, load, parse
+from build_hooks.glossary.render import render_page
+from build_hooks.glossary.variants import find_variants
+from build_hooks.i18n import load_strings
+
+REPO = Path(__file__).resolve().parents[2]
+LANGUAGES = course_languages(REPO)
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load(REPO / "glossary.yml", LANGUAGES, set(lesson_links(REPO / "docs" / LANGUAGES[0])))
+
+
+def test_the_course_glossary_is_valid_and_no_lesson_uses_an_avoided_wording() -> None:
+    done = subprocess.run([sys.executable, "-m", "build_hooks.glossary", "check"], cwd=REPO, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_symbol_with_several_meanings_says_which_is_which(glossary) -> None:
+    by_symbol: dict[str, list[str]] = {}
+    for symbol in glossary.notation:
+        by_symbol.setdefault(symbol.symbol, []).append(symbol.meaning[LANGUAGES[0]])
+    assert len(by_symbol["s"]) >= 3 and len(by_symbol["\\sigma_t"]) == 2
+    for meanings in by_symbol.values():
+        if len(meanings) > 1:  # each row says "(k of n)", n counting the letter's decorated forms (s², s_θ) too
+            labels = [re.match(r"\((\d+) of (\d+)\)", meaning) for meaning in meanings]
+            assert all(labels) and all(int(m.group(2)) >= len(meanings) for m in labels), meanings
+            assert len({m.group(1) for m in labels}) == len(meanings), meanings
+
+
+def _entry(**changes):
+    entry = {"id": "denoiser", "lesson": "diffusion-intuition",
+             "en": {"term": "denoiser", "definition": "Predicts the noise."},
+             "ko": {"term": "디노이저", "definition": "노이즈를 예측합니다."}}
+    entry.update(changes)
+    return entry
+
+
+@pytest.mark.parametrize(("terms", "expected"), [
+    ([_entry(ko={"term": "디노이저"})],
+     "glossary.yml: terms[0] (denoiser).ko.definition: expected one line; write a one-line definition in ko"),
+    ([_entry(lesson="no-such-lesson")],
+     "glossary.yml: terms[0] (denoiser).lesson: 'no-such-lesson' is not a lesson id; use a lesson's front-matter id"),
+    ([_entry(), _entry()], "glossary.yml: terms (denoiser).id: used twice; give each term its own id"),
+    ([_entry(id="Denoiser")], "glossary.yml: terms[0].id: expected a kebab-case id such as 'noise-schedule'"),
+    ([_entry(), _entry(id="network", en={"term": "network", "definition": "x"},
+                       ko={"term": "네트워크", "definition": "x", "avoid": ["디노이저"]})],
+     "glossary.yml: terms (network).ko.avoid: '디노이저' is the preferred term of 'denoiser'; remove it from one"),
+    ([_entry(fr={"term": "débruiteur"})], "glossary.yml: terms[0] (denoiser).fr: unknown key; use id, lesson, or a"),
+])
+def test_a_mistake_is_one_line_naming_the_file_the_key_and_the_fix(terms, expected) -> None:
+    with pytest.raises(GlossaryError) as error:
+        parse({"terms": terms, "notation": []}, LANGUAGES, {"diffusion-intuition"})
+    assert any(line.startswith(expected) for line in error.value.problems), error.value.problems
+    assert all("\n" not in line for line in error.value.problems)
+
+
+def test_a_broken_file_fails_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("extra:\n  course:\n    languages: [en, ko]\n")
+    (tmp_path / "glossary.yml").write_text("terms:\n  - id: x\n   lesson: y\n")
+    done = subprocess.run([sys.executable, "-m", "build_hooks.glossary", "--repo", str(tmp_path), "check"],
+                          cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.strip().startswith("glossary.yml: not valid YAML at line 3")
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_avoided_wordings_are_found_in_prose_and_captions_only(glossary) -> None:
+    text = "\n".join([
+        "---", "title: 신경망", "---",
+        "신경망이 노이즈를 예측합니다.",               # 4: flagged
+        "`신경망` 과 $신경망$ 은 코드와 수식입니다.",     # 5: not prose
+        "그는 \"신경망\"이라고 불렀습니다.",            # 6: a quotation
+        "> 신경망은 인용문 안에 있습니다.",             # 7: a block quotation
+        "신호 대 잡음비는 잡음이라는 말을 품습니다.",     # 8: 잡음 flagged once, not inside 신호 대 잡음비
+        "```figure", "kind: steps", "caption: 텍스처가 보입니다.", "```",   # 11: the caption is prose
+        "```python", "x = '신경망'", "```",
+    ])
+    found = [(use.line, use.variant, use.preferred) for use in find_variants(text, glossary, "ko")]
+    assert found == [(4, "신경망", "네트워크"), (8, "잡음", "노이즈"), (11, "텍스처", "질감")]
+
+
+def test_english_variants_match_whole_words_in_any_case(glossary) -> None:
+    text = "Memorisation is the optimum.\nThe memorisations and memorization-free models.\n"
+    assert [(u.line, u.column) for u in find_variants(text, glossary, "en")] == [(1, 1)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_page_lists_every_term_with_its_lesson_link_and_every_symbol(glossary, lang: str) -> None:
+    lessons = lesson_links(REPO / "docs" / lang)
+    names = {other: load_strings(other)["site"]["language_name"] for other in LANGUAGES}
+    page = render_page(glossary, lang, load_strings(lang)["glossary"], lessons, names)
+    rows = [line for line in page.splitlines() if line.startswith("| **")]
+    assert len(rows) == len(glossary.terms)
+    for term in glossary.terms:
+        row = next(r for r in rows if r.startswith(f"| **{term.text[lang].term}** |"))
+        assert f"]({lessons[term.lesson].path})" in row
+        for other in LANGUAGES:
+            assert term.text[other].term in row
+    symbol_rows = [line for line in page.splitlines() if line.startswith("| $")]
+    assert len(symbol_rows) == len(glossary.notation)
+    assert all("\\|" in row or "|" not in row.split("$")[1] for row in symbol_rows)
