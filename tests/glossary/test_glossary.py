@@ -117,3 +117,33 @@ def test_the_page_lists_every_term_with_its_lesson_link_and_every_symbol(glossar
     symbol_rows = [line for line in page.splitlines() if line.startswith("| $")]
     assert len(symbol_rows) == len(glossary.notation)
     assert all("\\|" in row or "|" not in row.split("$")[1] for row in symbol_rows)
+
+
+def _strings_in(data):
+    if isinstance(data, dict):
+        for value in data.values():
+            yield from _strings_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings_in(value)
+    elif isinstance(data, str):
+        yield data
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_ui_strings_and_course_labels_use_the_glossary_wording(glossary, lang: str) -> None:
+    course = yaml.safe_load((REPO / "course.yml").read_text(encoding="utf-8"))
+    localized = [entry[lang] for entry in _dicts(course) if isinstance(entry.get(lang), str)]
+    texts = [*_strings_in(load_strings(lang)), *localized]
+    found = [(text, use.variant) for text in texts for use in find_variants(text, glossary, lang)]
+    assert not found, found
+
+
+def _dicts(data):
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from _dicts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _dicts(value)
