@@ -35,12 +35,18 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
 
 def course_languages(repo_root: Path) -> tuple[str, ...]:
     """('en', 'ko') for this course: the primary language first."""
-    path = repo_root / CONFIG_NAME
+    return _languages(repo_root / CONFIG_NAME, depth=0)
+
+
+def _languages(path: Path, depth: int) -> tuple[str, ...]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
     except (OSError, yaml.YAMLError) as error:
         raise LanguagesError(f"{CONFIG_NAME}: cannot be read: {error}".replace("\n", " ")) from None
-    languages = ((data or {}).get("extra") or {}).get("course", {}).get("languages")
+    data = data if isinstance(data, dict) else {}
+    languages = ((data.get("extra") or {}).get("course") or {}).get("languages")
+    if languages is None and isinstance(data.get("INHERIT"), str) and depth < 5:
+        return _languages(path.parent / data["INHERIT"], depth + 1)  # a config that inherits the list
     if not isinstance(languages, list) or not languages or not all(isinstance(x, str) and x for x in languages):
         raise LanguagesError(f"{CONFIG_NAME}: field 'extra.course.languages': expected a list of language codes, "
                              "the primary language first, e.g. [en, ko]")
