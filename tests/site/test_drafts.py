@@ -39,7 +39,7 @@ def test_production_build_leaves_drafts_out_everywhere(course_with_draft: Path, 
         index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert not [doc for doc in index["docs"] if "03-unfinished" in doc["location"]]
         lesson = (root / "lessons" / "02-second" / "index.html").read_text(encoding="utf-8")
-        assert "Lesson 02 of 2" in lesson or "2강 중 02강" in lesson  # counts come from published lessons only
+        assert "Lesson 02 of 2" in lesson or "2강 / 전체 2강" in lesson  # counts come from published lessons only
 
 
 def test_serve_shows_drafts_with_a_badge(course_with_draft: Path) -> None:
