@@ -1,8 +1,9 @@
 """Recall of the Korean site's search for the English terms the lessons give in parentheses, and for Korean terms.
 
-For each query it prints how many Korean lessons contain the word (in their source, outside code and math) and how
-many of those lessons the search dialog returns, typed into Material's search in Chromium on the built site served
-under a sub-path. Prints figures; asserts nothing.
+For each query it prints how many Korean lessons contain the word (in their source, outside code and math), how
+many of those lessons the search dialog lists, and how many documents (pages) it says match, typed into Material's
+search in Chromium on the built site served under a sub-path. Material lists the first ten matching documents until
+the reader scrolls, so "found" counts among those. Prints figures; asserts nothing.
 
 Run: .venv/bin/python benchmarks/bench_korean_search.py [--site PATH]
 Compare two builds (before and after a change to the search settings) by giving each with --site.
@@ -39,19 +40,28 @@ def lessons_containing(word: str) -> set[str]:
     return found
 
 
-def search(page, base: str, query: str) -> set[str]:
+# Answered: the count line no longer shows its prompt, and says no match or lists the first batch (up to ten).
+ANSWERED = """(prompt) => {
+  const meta = document.querySelector('.md-search-result__meta').textContent;
+  if (meta === prompt) return false;
+  const count = Number((meta.match(/\\d+/) || ['0'])[0]);
+  return count === 0 || document.querySelectorAll('.md-search-result__list > li').length >= Math.min(count, 10);
+}"""
+
+
+def search(page, base: str, query: str) -> tuple[set[str], int]:
     page.goto(base)
     page.wait_for_function("() => typeof window.document$ !== 'undefined'")
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
+    prompt = page.locator(".md-search-result__meta").text_content()
     box.fill(query)
     box.press("End")
-    # The result count line is written once the worker has answered, with or without results.
-    page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent.trim()",
-                           timeout=15000)
-    page.wait_for_timeout(300)  # let the list settle after the count appears
+    page.wait_for_function(ANSWERED, arg=prompt, timeout=15000)
     hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item > a").all()]
-    return {m.group(1) for href in hrefs if (m := re.search(r"lessons/([^/#]+)/", href))}
+    meta = page.locator(".md-search-result__meta").text_content() or ""
+    total = int(m.group(0)) if (m := re.search(r"\d+", meta)) else 0
+    return {m.group(1) for href in hrefs if (m := re.search(r"lessons/([^/#]+)/", href))}, total
 
 
 def main() -> None:
@@ -66,11 +76,12 @@ def main() -> None:
         with SiteServer(site, port=port, prefix=SUB_PATH) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
-            print(f"{'query':<14} {'lessons with it':>15} {'found':>6}")
+            search(page, server.url + "ko/", "노이즈")  # the first query also waits for the index to load
+            print(f"{'query':<14} {'lessons with it':>15} {'found':>6} {'documents matched':>18}")
             for query in QUERIES:
                 expected = lessons_containing(query)
-                found = search(page, server.url + "ko/", query)
-                print(f"{query:<14} {len(expected):>15} {len(found & expected):>6}")
+                found, total = search(page, server.url + "ko/", query)
+                print(f"{query:<14} {len(expected):>15} {len(found & expected):>6} {total:>18}")
             browser.close()
 
 

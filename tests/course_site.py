@@ -133,6 +133,7 @@ def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, cour
           - {REPO / 'build_hooks' / 'mkdocs_course.py'}
           - {REPO / 'build_hooks' / 'mkdocs_figures.py'}
           - {REPO / 'build_hooks' / 'mkdocs_progress.py'}
+          - {REPO / 'build_hooks' / 'mkdocs_editing.py'}
         """) + textwrap.indent(f"extra:\n  course:\n    languages:{listed}\n", "") + extra_yml, encoding="utf-8")
     return root
 

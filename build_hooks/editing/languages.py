@@ -47,7 +47,9 @@ def _languages(path: Path, depth: int) -> tuple[str, ...]:
     languages = ((data.get("extra") or {}).get("course") or {}).get("languages")
     if languages is None and isinstance(data.get("INHERIT"), str) and depth < 5:
         return _languages(path.parent / data["INHERIT"], depth + 1)  # a config that inherits the list
-    if not isinstance(languages, list) or not languages or not all(isinstance(x, str) and x for x in languages):
+    # An entry is a code, or a mapping with `code:` and the build's settings (build_hooks/course/languages.py).
+    codes = [entry.get("code") if isinstance(entry, dict) else entry for entry in languages or []]
+    if not codes or not all(isinstance(code, str) and code for code in codes):
         raise LanguagesError(f"{CONFIG_NAME}: field 'extra.course.languages': expected a list of language codes, "
                              "the primary language first, e.g. [en, ko]")
-    return tuple(languages)
+    return tuple(codes)

@@ -11,19 +11,29 @@ from pathlib import Path
 import pytest
 
 
-def search_lessons(page, base: str, query: str) -> set[str]:
-    """Type a query into Material's search dialog on `base`; return the lesson slugs among the results."""
+# Every query here has matches: wait until the count line states them and the first batch Material renders (up to
+# ten documents) is in the list.
+LISTED = """() => {
+  const count = Number((document.querySelector('.md-search-result__meta')?.textContent.match(/\\d+/) || ['0'])[0]);
+  return count > 0 && document.querySelectorAll('.md-search-result__list > li').length >= Math.min(count, 10);
+}"""
+
+
+def search_results(page, base: str, query: str) -> list[str]:
+    """Type a query into Material's search dialog on `base`; return the result links."""
     page.goto(base)
     page.wait_for_function("() => typeof window.document$ !== 'undefined'")  # Material's scripts are running
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     box.fill(query)  # Hangul arrives through an input method: text lands in the box, then key events follow
     box.press("End")
-    # The count line is filled once the search worker has answered, whether or not anything matched.
-    page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent.trim()",
-                           timeout=15000)
-    page.wait_for_timeout(300)
-    hrefs = [link.get_attribute("href") or "" for link in page.locator(".md-search-result__item > a").all()]
+    page.wait_for_function(LISTED, timeout=15000)
+    return [link.get_attribute("href") or "" for link in page.locator(".md-search-result__item > a").all()]
+
+
+def search_lessons(page, base: str, query: str) -> set[str]:
+    """The lesson slugs among the results of a search on `base`."""
+    hrefs = search_results(page, base, query)
     return {href.split("lessons/", 1)[1].split("/", 1)[0] for href in hrefs if "lessons/" in href}
 
 
@@ -41,6 +51,13 @@ def search_lessons(page, base: str, query: str) -> set[str]:
 def test_korean_search_finds_the_term_in_its_lesson(page, site_server: str, query: str, lesson: str) -> None:
     found = search_lessons(page, site_server + "ko/", query)
     assert lesson in found, f"searching {query!r} on the Korean site found {sorted(found)}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["역과정", "점수 함수", "용어집"])
+def test_words_readers_type_but_lessons_do_not_use_find_the_glossary(page, site_server: str, query: str) -> None:
+    hrefs = search_results(page, site_server + "ko/", query)
+    assert any("glossary/" in href for href in hrefs), hrefs
 
 
 def test_korean_index_splits_at_brackets_and_runs_no_trimmer(built_site: Path) -> None:
