@@ -4,12 +4,15 @@ A thin layer over build_hooks.glossary and build_hooks.translations (pure Python
 - renders glossary.yml as glossary/ under the language root and lists it in the nav (no glossary.yml: no page);
 - warns, one line each (file:line, the wording, the preferred term), where a page uses a wording glossary.yml avoids;
 - on a translated page whose source changed since `python -m build_hooks.translations record`, shows a notice in
-  the page's language linking to the source page, and prints one line per such page (info: a strict build passes).
+  the page's language linking to the source page, and prints one line per such page (shown by quiet builds, and
+  not a warning: a strict build passes).
 Listed under `hooks:` in mkdocs.yml after mkdocs_course.py (it extends the nav that hook makes).
 """
 
 from __future__ import annotations
 
+import logging
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +32,15 @@ from build_hooks.translations.notice import notice_html
 from build_hooks.translations.record import CURRENT, Layout, RecordError, states
 
 log = get_plugin_logger("editing")
+# Outdated translations are reported outside MkDocs' loggers: `make build` runs with --quiet, which hides MkDocs'
+# info lines, and --strict, which fails on its warnings; the site must still publish, and the line must still show.
+freshness = logging.getLogger("course.translations")
+if not freshness.handlers:  # MkDocs loads hook modules afresh for each language build
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    freshness.addHandler(_handler)
+    freshness.setLevel(logging.INFO)
+    freshness.propagate = False
 
 GLOSSARY_PAGE = "glossary.md"
 _ATTRIBUTE = "_course_editing"
@@ -64,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except RecordError as error:
             raise PluginError(str(error)) from None
         for state in page_states:
-            log.info(state.line(layout))
+            freshness.info(state.line(layout))
         editing.stale = {state.page for state in page_states}
     setattr(config, _ATTRIBUTE, editing)
     return config
