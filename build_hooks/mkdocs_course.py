@@ -112,7 +112,8 @@ def _page_course(build: CourseBuild, page: Page | None, config: MkDocsConfig, *,
     site_root = _site_root_url(build, config)
     links = views.alternates(
         here=build.lang, url=url, languages=build.course.codes, primary=build.course.primary, names=build.names(),
-        exists_in=lambda lang: src_uri is not None and (build.docs_root / lang / src_uri).is_file(),
+        exists_in=lambda lang: src_uri is not None and (src_uri in build.generated
+                                                        or (build.docs_root / lang / src_uri).is_file()),
         base=(urlsplit(site_root).path or "/") if absolute else "")
     home = page is not None and page.meta.get("course_page") == "home"
     series = [(s.id, s.title[build.lang], s.summary[build.lang]) for s in build.course.series]

@@ -69,6 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except GlossaryError as error:
             raise PluginError(str(error)) from None
         _add_to_nav(config, build.strings["glossary"]["nav_title"])
+        build.generated.add(GLOSSARY_PAGE)
     if not build.is_primary:
         layout = Layout(build.repo_root, build.course.codes)
         try:
