@@ -152,6 +152,8 @@ def final_before(text: str) -> str | None:
         return final_before(text[:i])  # "Ho(2021)는", "DDPM(1000 스텝)으로": a gloss; read the word before it
     if "\uac00" <= text[-1] <= "\ud7a3":
         return hangul_final(text[-1])
+    if re.search(r"[A-Za-z]_\{?0\}?$", text):  # x_0 written without $…$: the course reads it 엑스 제로
+        return VOWEL
     fraction = re.search(r"(\d+)/\d+$", text)
     if fraction:  # 1/2 is read 이분의 일
         return number_final(fraction.group(1))

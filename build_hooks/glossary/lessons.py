@@ -11,9 +11,9 @@ from .render import LessonLink
 
 
 def lesson_links(language_root: Path) -> dict[str, LessonLink]:
-    """lesson id -> its page, number and title, for every lesson file under `language_root`/lessons/."""
+    """lesson id -> its page, number and title, for every lesson file in a series folder under `language_root`."""
     links: dict[str, LessonLink] = {}
-    for path in sorted((language_root / "lessons").glob("*.md")):
+    for path in sorted(language_root.glob("*/*.md")):
         text = path.read_text(encoding="utf-8")
         if not text.startswith("---"):
             continue
