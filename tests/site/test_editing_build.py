@@ -114,6 +114,6 @@ def test_a_glossary_mistake_stops_the_build_with_one_line(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("lang_root", ["", "ko/"])
-def test_the_real_site_has_a_glossary_page_and_no_outdated_notice(built_site: Path, lang_root: str) -> None:
-    assert (built_site / lang_root / "glossary/index.html").is_file()
-    assert _pages_with_notice(built_site) == []
+def test_the_real_site_has_a_glossary_page(built_site: Path, lang_root: str) -> None:
+    page = (built_site / lang_root / "glossary/index.html").read_text(encoding="utf-8")
+    assert page.count("<tr>") > 40  # every term and symbol

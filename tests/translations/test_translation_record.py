@@ -1,5 +1,8 @@
 """The translation record: a source edit makes its translation outdated, whitespace and re-wrapping do not;
-`record` is the only writer; `check` lists outdated translations and exits 1; today's translations are current."""
+`record` is the only writer; `check` lists outdated translations and exits 1.
+
+Whether the repository's own translations are current is not asserted here: an English edit must not fail the
+suite (the site still publishes, with the notice); a CI that should insist runs the `check` command."""
 
 from __future__ import annotations
 
@@ -76,7 +79,3 @@ def test_a_hand_edited_record_is_refused_with_the_command_to_run(course: Path) -
     assert done.returncode == 2
     assert done.stderr.startswith("translations.yml: ko.index.md: not a fingerprint written by the record command")
 
-
-def test_todays_translations_are_current() -> None:
-    done = run(REPO, "check")
-    assert done.returncode == 0, done.stdout
