@@ -86,7 +86,9 @@ def open_recording(browser: Any, url: str, *, viewport: dict[str, int], network:
         cdp.send("Network.emulateNetworkConditions", {"offline": False, "uploadThroughput": 100_000, **network})
     if cpu_slowdown > 1:
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
-    page.goto(url, wait_until="load")
+    # These tests judge what moves, not how fast: a slowed link on a machine busy with other work can take longer
+    # than Playwright's default 30 s to reach `load`.
+    page.goto(url, wait_until="load", timeout=120_000)
     return context, page
 
 
