@@ -22,7 +22,8 @@ from build_hooks.progress.manifest import MANIFEST_NAME, build_manifest, manifes
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = build_of(config)
     published = {code: build.catalog.in_language(code, include_drafts=False) for code in build.course.codes}
-    manifest = build_manifest(build.course, published, build.lang, build.strings["progress"])
+    review = next((f.url for f in files.documentation_pages() if f.src_uri == "review.md"), None)
+    manifest = build_manifest(build.course, published, build.lang, build.strings["progress"], review=review)
     if files.get_file_from_path(MANIFEST_NAME) is None:
         files.append(File.generated(config, MANIFEST_NAME, content=manifest_json(manifest)))
     for script in [f for f in files if f.src_uri.startswith(SCRIPT_DIR) and f.src_uri.endswith(".js") and f.abs_src_path]:

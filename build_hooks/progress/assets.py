@@ -1,5 +1,5 @@
 """Ship the progress ES modules without their explanatory comments: the readable sources stay in overrides/,
-readers download only the code. The budget: what any one page loads (its scripts and the CSS) stays within 12 KB
+readers download only the code. The budget: what any one page loads (its scripts and the CSS) stays within 14 KB
 gzipped. Views that only one page shows are imported by main.js on demand, and count only for that page."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 
 SCRIPT_DIR = "assets/course/progress/"
-BUDGET_BYTES = 12 * 1024
+BUDGET_BYTES = 14 * 1024
 _ON_DEMAND = re.compile(r"""import\(['"]\./([\w-]+\.js)['"]\)""")
 
 

@@ -1,4 +1,4 @@
-"""The progress scripts as shipped: comment stripping keeps valid code, and what any page loads fits 12 KB."""
+"""The progress scripts as shipped: comment stripping keeps valid code, and what any page loads fits 14 KB."""
 
 from __future__ import annotations
 
