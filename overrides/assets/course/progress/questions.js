@@ -111,7 +111,7 @@ export function renderReviewPage(app, d) {
       if (q) clearQuestion(q), stage.append(q);
     }
     const left = d.check.reviewDue.filter((k) => !q || k !== `${q.dataset.courseLesson}/${q.dataset.courseQuestion}` || !q.dataset.courseResult).length;
-    count.textContent = app.t('review_count', { n: left });
+    count.textContent = left || q ? app.t('review_count', { n: left }) : '';
     after.replaceChildren();
     if (q?.dataset.courseResult && left) after.append(el('button', { type: 'button', class: 'md-button md-button--primary', 'data-course-action': 'next', click: next }, app.t('review_next')));
     else if (!q || q.dataset.courseResult) after.append(d.check.next ? `${app.t('review_none')} ${app.t('review_later', { date: app.date(d.check.next) })}` : app.t('review_empty'));
