@@ -55,7 +55,7 @@ export function encodeCode(doc, lessons, series, states = {}) {
 
 export function decodeCode(code, lessons, series, now) {
   const text = String(code).trim().toLowerCase();
-  const m = /^([123])-([0-9a-z]{1,12}-[0-9a-z]{1,12}(?:\.[0-9a-z]{1,12}-[0-9a-z]{1,12})*)(?:--([0-9a-z]{1,40}))?$/.exec(text);
+  const m = /^([123])-([0-9a-z]{1,12}-[0-9a-z]{1,12}(?:\.[0-9a-z]{1,12}-[0-9a-z]{1,12})*)(?:--([0-9a-z]{1,80}))?$/.exec(text);
   if (!m || (m[1] === '1' && m[2].includes('.')) || (m[1] === '3') !== (m[3] !== undefined)) return null;
   const bits = (s) => [...s].reduce((n, c) => n * 36n + BigInt(parseInt(c, 36)), 0n);
   let doc = emptyDoc();
