@@ -13,14 +13,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from build_hooks.progress.assets import BUDGET_BYTES, compact_js, gzipped_size, page_loads  # noqa: E402
+from build_hooks.progress.assets import BUDGET_BYTES, compact_css, compact_js, gzipped_size, page_loads  # noqa: E402
 
 ASSETS = REPO / "overrides" / "assets" / "course"
 
 
 def shipped_bytes(path: Path) -> bytes:
     text = path.read_text(encoding="utf-8")
-    return (compact_js(text) if path.suffix == ".js" else text).encode("utf-8")
+    return (compact_js(text) if path.suffix == ".js" else compact_css(text)).encode("utf-8")
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from build_hooks.course.build import build_of
-from build_hooks.progress.assets import SCRIPT_DIR, compact_js
+from build_hooks.progress.assets import CSS_FILE, SCRIPT_DIR, compact_css, compact_js
 from build_hooks.progress.icons import icon_sprite
 from build_hooks.progress.manifest import MANIFEST_NAME, build_manifest, manifest_json
 
@@ -30,6 +30,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         text = Path(script.abs_src_path).read_text(encoding="utf-8")
         files.remove(script)
         files.append(File.generated(config, script.src_uri, content=compact_js(text)))
+    css = files.get_file_from_path(CSS_FILE)
+    if css is not None and css.abs_src_path:
+        text = Path(css.abs_src_path).read_text(encoding="utf-8")
+        files.remove(css)
+        files.append(File.generated(config, CSS_FILE, content=compact_css(text)))
     return files
 
 
