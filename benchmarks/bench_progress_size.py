@@ -1,5 +1,5 @@
 """Print the gzipped size of the reader-progress scripts and stylesheet, as shipped, and what each kind of page loads
-of them, against the 12 KB budget.
+of them, against the 14 KB budget.
 
 The scripts are measured as the build ships them (comments stripped by build_hooks/progress/assets.py) and, for
 reference, as written. Usage: .venv/bin/python benchmarks/bench_progress_size.py
@@ -13,14 +13,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from build_hooks.progress.assets import BUDGET_BYTES, compact_js, gzipped_size, page_loads  # noqa: E402
+from build_hooks.progress.assets import BUDGET_BYTES, compact_css, compact_js, gzipped_size, page_loads  # noqa: E402
 
 ASSETS = REPO / "overrides" / "assets" / "course"
 
 
 def shipped_bytes(path: Path) -> bytes:
     text = path.read_text(encoding="utf-8")
-    return (compact_js(text) if path.suffix == ".js" else text).encode("utf-8")
+    return (compact_js(text) if path.suffix == ".js" else compact_css(text)).encode("utf-8")
 
 
 def main() -> None:

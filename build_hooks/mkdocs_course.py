@@ -27,6 +27,7 @@ from build_hooks.page import views
 from build_hooks.page.anatomy import add_exercise_slot, language_root
 from build_hooks.page.mathml import MathError, render_math
 from build_hooks.page.scripts import defer_scripts
+from build_hooks.questions.page import replace_blocks, review_bank
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,11 +50,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    lesson = build_of(config).lesson_at(page.file.src_uri)
+    build = build_of(config)
+    lesson = build.lesson_at(page.file.src_uri)
+    strings = build.strings["site"]
     if lesson is not None:
         page.meta["description"] = lesson.meta.summary  # Material's <meta name="description">
         # Material reads `status` as its own page-status badge (new/deprecated) in the nav; ours lives in the catalog.
         page.meta.pop("status", None)
+        if lesson.questions:
+            versions = dict(build.catalog.question_versions(lesson, build.course.primary))
+            markdown = replace_blocks(markdown, lesson.questions, versions, lesson_id=lesson.meta.id, strings=strings)
+    elif page.meta.get("course_page") == "review":
+        markdown += review_bank([(l.meta.id, strings["question_origin"].format(number=l.meta.number, title=l.meta.title),
+                                  l.questions, dict(build.catalog.question_versions(l, build.course.primary)))
+                                 for l in build.lessons if l.questions], strings)
     return markdown
 
 
@@ -78,6 +88,8 @@ def _labels(build: CourseBuild, lesson: Lesson) -> dict[str, Any]:
         "minutes": strings["minutes"].format(minutes=lesson.minutes),
         "tags": [build.course.tags[tag][build.lang] for tag in lesson.meta.tags],
         "level": strings["levels"][lesson.meta.level],
+        "id": lesson.meta.id,
+        "questions": len(lesson.questions),
     }
 
 

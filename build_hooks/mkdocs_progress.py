@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from build_hooks.course.build import build_of
-from build_hooks.progress.assets import SCRIPT_DIR, compact_js
+from build_hooks.progress.assets import CSS_FILE, SCRIPT_DIR, compact_css, compact_js
 from build_hooks.progress.icons import icon_sprite
 from build_hooks.progress.manifest import MANIFEST_NAME, build_manifest, manifest_json
 
@@ -22,13 +22,19 @@ from build_hooks.progress.manifest import MANIFEST_NAME, build_manifest, manifes
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = build_of(config)
     published = {code: build.catalog.in_language(code, include_drafts=False) for code in build.course.codes}
-    manifest = build_manifest(build.course, published, build.lang, build.strings["progress"])
+    review = next((f.url for f in files.documentation_pages() if f.src_uri == "review.md"), None)
+    manifest = build_manifest(build.course, published, build.lang, build.strings["progress"], review=review)
     if files.get_file_from_path(MANIFEST_NAME) is None:
         files.append(File.generated(config, MANIFEST_NAME, content=manifest_json(manifest)))
     for script in [f for f in files if f.src_uri.startswith(SCRIPT_DIR) and f.src_uri.endswith(".js") and f.abs_src_path]:
         text = Path(script.abs_src_path).read_text(encoding="utf-8")
         files.remove(script)
         files.append(File.generated(config, script.src_uri, content=compact_js(text)))
+    css = files.get_file_from_path(CSS_FILE)
+    if css is not None and css.abs_src_path:
+        text = Path(css.abs_src_path).read_text(encoding="utf-8")
+        files.remove(css)
+        files.append(File.generated(config, CSS_FILE, content=compact_css(text)))
     return files
 
 

@@ -19,7 +19,8 @@ class Block:
     source: str  # the whole block, fences included (what gets replaced)
 
 
-def find_blocks(markdown: str) -> list[Block]:
+def find_blocks(markdown: str, info: str = "figure") -> list[Block]:
+    """Fenced blocks whose info string is `info` (```figure by default, ```question for self-checks)."""
     lines = markdown.splitlines(keepends=True)
     blocks: list[Block] = []
     i = 0
@@ -33,7 +34,7 @@ def find_blocks(markdown: str) -> list[Block]:
         j = i + 1
         while j < len(lines) and not close.match(lines[j].rstrip("\r\n")):
             j += 1
-        if match["info"] == "figure":
+        if match["info"] == info:
             body = "".join(lines[i + 1 : j])
             blocks.append(Block(line=i + 1, end_line=j + 1, text=body, source="".join(lines[i : j + 1])))
         i = j + 1

@@ -15,6 +15,8 @@ from pathlib import Path
 from build_hooks.course.config import CourseConfig
 from build_hooks.lessons.frontmatter import FrontMatterError, LessonMeta, parse_meta, split_front_matter
 from build_hooks.lessons.reading_time import estimate_minutes
+from build_hooks.questions.parse import Question, parse_questions
+from build_hooks.questions.version import version_of
 
 _FILE_NAME = re.compile(r"^(\d{2,})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 _BLOCK = re.compile(r'^!!! (\w+)', re.MULTILINE)
@@ -30,6 +32,7 @@ class Lesson:
     src_uri: str  # relative to the language's docs_dir, e.g. lessons/02-diffusion-intuition.md
     meta: LessonMeta
     minutes: int
+    questions: tuple[Question, ...] = ()  # its ```question blocks, in order
 
     @property
     def url(self) -> str:
@@ -54,6 +57,11 @@ class Catalog:
         """The lessons of one language, series by series in the course's order, each series by number."""
         chosen = [lesson for lesson in self.lessons if lesson.lang == lang and (include_drafts or lesson.meta.published)]
         return sorted(chosen, key=lambda lesson: (self.series.index(lesson.series), lesson.meta.number))
+
+    def question_versions(self, lesson: Lesson, primary: str) -> list[tuple[str, str]]:
+        """(question id, version) for each question, hashed from the primary language's text (see version.py)."""
+        source = self.translations(lesson).get(primary, lesson)
+        return [(q.id, version_of(q)) for q in source.questions]
 
     def translations(self, lesson: Lesson) -> dict[str, Lesson]:
         """The versions of this lesson in every language, keyed by language (the lesson's own included)."""
@@ -82,10 +90,13 @@ def parse_lesson(text: str, *, lang: str, series: str, path: str, src_uri: str, 
             if block not in found:
                 lines.append(f"{path}: section '{block}': a published lesson needs its '{titles.get(lang, block)}' "
                              f"block ('!!! {block} \"…\"', see AUTHORING.md)")
+    questions, question_problems = parse_questions(body, path)
+    lines += question_problems
     if meta is None or lines:
         return None, lines
     minutes = meta.minutes or estimate_minutes(body, words_per_minute=rates[0], characters_per_minute=rates[1])
-    return Lesson(lang=lang, series=series, path=path, src_uri=src_uri, meta=meta, minutes=minutes), []
+    return Lesson(lang=lang, series=series, path=path, src_uri=src_uri, meta=meta, minutes=minutes,
+                  questions=tuple(questions)), []
 
 
 def check_catalog(catalog: Catalog, *, primary: str) -> None:
@@ -124,9 +135,28 @@ def check_catalog(catalog: Catalog, *, primary: str) -> None:
                     catalog.errors.append(
                         f"{lesson.path}: field '{field_name}': {getattr(lesson.meta, field_name)!r} disagrees with "
                         f"{reference.path} ({getattr(reference.meta, field_name)!r}): language versions must match")
+            check_question_translations(lesson, reference, catalog.errors)
         for lang in catalog.languages:
             if lang not in by_lang and any(lesson.meta.published for lesson in by_lang.values()):
                 catalog.warnings.append(f"{reference.path}: translation missing: add docs/{lang}/{src_uri}")
+
+
+def check_question_translations(lesson: Lesson, reference: Lesson, errors: list[str]) -> None:
+    """Readers' answers are shared across languages, so every version asks the same questions with the same
+    answers: same ids in the same order, same choice count, same correct choices or numeric answer."""
+    if lesson is reference:
+        return
+    ids, ref_ids = [q.id for q in lesson.questions], [q.id for q in reference.questions]
+    if ids != ref_ids:
+        errors.append(f"{lesson.path}: questions: ids {ids} disagree with {reference.path} {ref_ids}: every "
+                      "language version needs the same questions in the same order")
+        return
+    for mine, theirs in zip(lesson.questions, reference.questions):
+        if mine.key != theirs.key:
+            what = ("numeric answer or tolerance" if mine.numeric or theirs.numeric
+                    else "kind, choice count or correct choices")
+            errors.append(f"{lesson.path}:{mine.line}: question '{mine.id}': its {what} disagree with "
+                          f"{reference.path}:{theirs.line}: language versions must match")
 
 
 def read_catalog(docs_root: Path, course: CourseConfig) -> Catalog:

@@ -9,7 +9,7 @@ from typing import Any
 from build_hooks.lessons.catalog import Lesson
 
 # Site pages other than lessons, in nav order; each is listed only where its file exists in that language.
-SITE_PAGES = ("achievements.md", "progress.md")
+SITE_PAGES = ("review.md", "achievements.md", "progress.md")
 
 
 def nav_title(lesson: Lesson, draft_label: str) -> str:

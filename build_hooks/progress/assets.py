@@ -1,5 +1,5 @@
 """Ship the progress ES modules without their explanatory comments: the readable sources stay in overrides/,
-readers download only the code. The budget: what any one page loads (its scripts and the CSS) stays within 12 KB
+readers download only the code (and the progress stylesheet without its comments). The budget: what any one page loads (its scripts and the CSS) stays within 14 KB
 gzipped. Views that only one page shows are imported by main.js on demand, and count only for that page."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 
 SCRIPT_DIR = "assets/course/progress/"
-BUDGET_BYTES = 12 * 1024
+BUDGET_BYTES = 14 * 1024
 _ON_DEMAND = re.compile(r"""import\(['"]\./([\w-]+\.js)['"]\)""")
 
 
@@ -24,6 +24,16 @@ def compact_js(text: str) -> str:
         return text
     kept = (line.strip() for line in lines)
     return "\n".join(line for line in kept if line and not line.startswith("//")) + "\n"
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+CSS_FILE = "assets/course/progress.css"
+
+
+def compact_css(text: str) -> str:
+    """The stylesheet without its comments, blank lines and indentation (no rule of ours puts '/*' in a string)."""
+    kept = (line.strip() for line in _CSS_COMMENT.sub("", text).splitlines())
+    return "\n".join(line for line in kept if line) + "\n"
 
 
 def gzipped_size(data: bytes) -> int:

@@ -12,6 +12,8 @@ from typing import Any
 from build_hooks.course.config import CourseConfig
 from build_hooks.lessons.catalog import Lesson
 
+from build_hooks.questions.version import version_of
+
 from .resolve import LessonRef, resolve
 
 MANIFEST_NAME = "course-manifest.json"
@@ -23,9 +25,11 @@ def exercise_id(lesson_id: str) -> str:
 
 
 def build_manifest(course: CourseConfig, published: Mapping[str, Sequence[Lesson]], lang: str,
-                   strings: Mapping[str, str]) -> dict[str, Any]:
-    """The manifest for one language: only lessons published in that language count, series by series."""
+                   strings: Mapping[str, str], *, review: str | None = None) -> dict[str, Any]:
+    """The manifest for one language: only lessons published in that language count, series by series.
+    `review` is the review page's path relative to the language root, when the site has one."""
     mine = list(published.get(lang, ()))
+    primary = {lesson.src_uri: lesson for lesson in published.get(course.primary, ())}
     titles = {code: {lesson.meta.id: lesson.meta.title for lesson in lessons} for code, lessons in published.items()}
     rules = resolve(course.progress, [LessonRef(l.meta.id, l.series, l.meta.number) for l in mine], len(course.codes))
     return {
@@ -50,10 +54,14 @@ def build_manifest(course: CourseConfig, published: Mapping[str, Sequence[Lesson
                           if lesson.meta.id in found},
                 # Every published lesson has exactly one exercise block (the lesson catalog enforces it).
                 "exercise": exercise_id(lesson.meta.id),
+                # Answers are keyed by lesson and question id and count only under the question's current version.
+                "questions": [{"id": q.id, "v": version_of(q)}
+                              for q in primary.get(lesson.src_uri, lesson).questions],
             }
             for lesson in mine
         ],
         "strings": dict(strings),
+        "review": review,
     }
 
 

@@ -20,7 +20,7 @@ const rejects = [
   ['no schema', '{"lessons":{}}', 'shape'],
   ['wrong types', '{"schema":2,"lessons":{"alpha":{"on":1,"t":"x"}}}', 'shape'],
   ['another course', '{"schema":2,"course":"other-course"}', 'shape'],
-  ['a newer schema', '{"schema":3,"course":"test-course"}', 'newer'],
+  ['a newer schema', '{"schema":4,"course":"test-course"}', 'newer'],
   ['__proto__ keys', '{"schema":2,"__proto__":{"polluted":true}}', 'unsafe'],
   ['nested __proto__ keys', '{"schema":2,"lessons":{"__proto__":{"on":true,"t":1}}}', 'unsafe'],
   ['constructor keys', '{"schema":2,"prefs":{"constructor":{"prototype":{}}}}', 'unsafe'],
@@ -47,7 +47,7 @@ const { lessons, series } = manifest;
 
 test('the share code carries completed lessons and exercises of every series', () => {
   const code = encodeCode(doc, lessons, series);
-  assert.equal(code, '2-1-0.0-1'); // alpha is lesson 1 of "main"; gamma is lesson 1 of "extra"
+  assert.equal(code, '3-1-0.0-1--0'); // alpha is lesson 1 of "main"; gamma is lesson 1 of "extra"; no questions
   const back = decodeCode(code, lessons, series, 99);
   assert.deepEqual(Object.keys(back.lessons), ['alpha']);
   assert.deepEqual(Object.keys(back.exercises), ['gamma-exercise']);
@@ -70,5 +70,5 @@ for (const bad of ['', 'hello', '3-1-1', '1-1', '1-1-1.1-1', '1-<b>-1', '1-zzzzz
 
 test('changes counts only what is new', () => {
   const counts = changes(doc, setFlag(setFlag(emptyDoc(), 'lessons', 'alpha', true, 5), 'lessons', 'beta', true, 6));
-  assert.deepEqual(counts, { lessons: 1, exercises: 0, visits: 0, days: 0 });
+  assert.deepEqual(counts, { lessons: 1, exercises: 0, visits: 0, days: 0, answers: 0 });
 });

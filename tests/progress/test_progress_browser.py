@@ -34,7 +34,7 @@ def manifest(built_site: Path) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def key(manifest: dict[str, Any]) -> str:
-    return f"{manifest['course']}/progress/v2"
+    return f"{manifest['course']}/progress/v3"
 
 
 @pytest.fixture
@@ -285,7 +285,7 @@ def test_corrupt_data_is_backed_up_and_reported(page: Any, site_server: str, man
 
 
 def test_older_schema_is_migrated_with_nothing_lost(page: Any, site_server: str, manifest: dict[str, Any], key: str) -> None:
-    old_key = key.replace("/v2", "/v1")
+    old_key = key.replace("/v3", "/v1")
     first, second = manifest["lessons"][0], manifest["lessons"][1]
     v1 = {"version": 1, "completed": {first["id"]: "2026-01-05T10:00:00Z"}, "exercises": [second["exercise"]], "quiet": False}
     open_page(page, site_server)
@@ -300,9 +300,9 @@ def test_older_schema_is_migrated_with_nothing_lost(page: Any, site_server: str,
 
 def test_newer_schema_is_left_untouched_and_shown_read_only(page: Any, site_server: str, manifest: dict[str, Any],
                                                            key: str) -> None:
-    newer_key = key.replace("/v2", "/v3")
+    newer_key = key.replace("/v3", "/v4")
     lesson = manifest["lessons"][0]
-    newer = json.dumps({"schema": 3, "lessons": {lesson["id"]: {"on": True, "t": 5}}, "future": {"x": 1}})
+    newer = json.dumps({"schema": 4, "lessons": {lesson["id"]: {"on": True, "t": 5}}, "future": {"x": 1}})
     open_page(page, site_server)
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [newer_key, newer])
     open_page(page, lesson_url(site_server, manifest, 0))
@@ -316,7 +316,7 @@ def test_newer_schema_is_left_untouched_and_shown_read_only(page: Any, site_serv
 
 def test_facts_about_missing_lessons_are_kept_but_not_counted(page: Any, site_server: str, manifest: dict[str, Any],
                                                               key: str) -> None:
-    doc = {"schema": 2, "lessons": {"a-retired-lesson": {"on": True, "t": 1}}}
+    doc = {"schema": 3, "lessons": {"a-retired-lesson": {"on": True, "t": 1}}}
     open_page(page, site_server)
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(doc)])
     open_page(page, lesson_url(site_server, manifest, 0))
@@ -328,7 +328,7 @@ def test_facts_about_missing_lessons_are_kept_but_not_counted(page: Any, site_se
 
 def test_stored_text_is_never_inserted_as_html(page: Any, site_server: str, key: str) -> None:
     hostile = '<img src=x onerror="window.__owned=1">'
-    doc = {"schema": 2, "lessons": {hostile: {"on": True, "t": 1}}, "unlocked": {"first-step": hostile}}
+    doc = {"schema": 3, "lessons": {hostile: {"on": True, "t": 1}}, "unlocked": {"first-step": hostile}}
     open_page(page, site_server)
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(doc)])
     open_page(page, site_server + "achievements/")
@@ -489,7 +489,8 @@ def test_progress_saved_by_the_one_series_site_keeps_every_fact(page: Any, site_
     saved = Path(__file__).resolve().parents[1] / "js" / "fixtures" / "progress-v2-0b67fdf.json"
     document = {k: v for k, v in json.loads(saved.read_text(encoding="utf-8")).items() if k not in ("format", "course")}
     page.goto(site_server + "progress/")
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(document)])
+    # It lives under the schema-2 key, which is migrated to schema 3 (answers added) and left in place.
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key.replace("/v3", "/v2"), json.dumps(document)])
     open_page(page, site_server + "progress/")
     snapshot = page.evaluate("courseProgress.snapshot()")
     done = [lesson_id for lesson_id, fact in document["lessons"].items() if fact["on"]]

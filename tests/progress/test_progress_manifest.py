@@ -42,7 +42,7 @@ def test_manifest_lists_this_languages_lessons_with_series_and_titles_in_every_l
         ("first", "diffusion", 1), ("second", "diffusion", 2), ("gauss", "foundations", 1)]
     assert manifest["lessons"][0] == {
         "id": "first", "series": "diffusion", "number": 1, "path": "lessons/01-first/",
-        "title": {"en": "First", "ko": "첫째"}, "exercise": "first-exercise",
+        "title": {"en": "First", "ko": "첫째"}, "exercise": "first-exercise", "questions": [],
     }
     assert [lesson["id"] for lesson in build_manifest(COURSE, PUBLISHED, "ko", {})["lessons"]] == ["first"]
 

@@ -23,7 +23,11 @@ export function renderBar(app, d) {
         stat('xp', t('xp', { xp: d.xp }), q),
         stat('lessons', t('lessons', { done: d.lessonsDone.length, total: d.lessonsTotal })),
         stat('achievements', t('achievements', { done: d.achievements.length, total: d.achievementsTotal }), q),
-        q ? el('span', { class: 'course-stat' }, t('quiet_bar')) : ''),
+        q ? el('span', { class: 'course-stat' }, t('quiet_bar')) : '',
+        // Questions due for review: a quiet link, absent when none are due and in quiet mode.
+        !q && app.m.review && d.check.reviewDue.length
+          ? el('a', { class: 'course-stat', 'data-course-stat': 'due', href: new URL(app.m.review, app.root).href }, t('due', { n: d.check.reviewDue.length }))
+          : ''),
       el('div', { class: 'course-level', hidden: q },
         el('div', {
           class: 'course-meter', role: 'progressbar', 'aria-label': t('bar_label'), 'aria-valuemin': lo,

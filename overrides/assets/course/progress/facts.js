@@ -1,8 +1,13 @@
 // The stored document of facts (no DOM, no storage): shape checks, migration and a merge that is a true union.
 // Toggles are last-writer-wins registers {on, t}; other facts keep their latest time. A reset is itself a fact
 // (resetAt): every fact older than it is dropped, on both sides, before merging, so no merge can undo a reset.
+// Answers to self-check questions are events: answers[<lesson id>/<question id>][<version>] = {c: [times right],
+// w: [times wrong]}; a merge is the union of the time sets, so the same answer is never counted twice.
 
-export const SCHEMA = 2;
+export const SCHEMA = 3;
+const QKEY = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const VERSION = /^[0-9a-f]{6,16}$/;
+const MAX_EVENTS = 5000; // answers to one question: far above any reader, a bound on hostile imports
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANG = /^[a-z]{2}$/;
 const DAY = /^\d{4}-\d\d-\d\d$/;
@@ -12,10 +17,13 @@ const isReg = (r) => isObj(r) && typeof r.on === 'boolean' && isTime(r.t) && Obj
 const own = (o) => Object.keys(o);
 
 export const emptyDoc = () => ({
-  schema: SCHEMA, resetAt: 0, lessons: {}, exercises: {}, visits: {}, days: {}, unlocked: {}, prefs: {},
+  schema: SCHEMA, resetAt: 0, lessons: {}, exercises: {}, visits: {}, days: {}, unlocked: {}, prefs: {}, answers: {},
 });
+const isTimes = (v) => Array.isArray(v) && v.length <= MAX_EVENTS && v.every(isTime);
+const isEvents = (e) => isObj(e) && own(e).every((k) => (k === 'c' || k === 'w') && isTimes(e[k]));
+const isAnswers = (v) => isObj(v) && own(v).length <= 50 && own(v).every((h) => VERSION.test(h) && isEvents(v[h]));
 
-// Check every part of a schema-2 document; keep what is valid and list what is not (never throws).
+// Check every part of a schema-3 document; keep what is valid and list what is not (never throws).
 export function normalize(raw) {
   const problems = [];
   const doc = emptyDoc();
@@ -37,6 +45,7 @@ export function normalize(raw) {
   map('days', DAY, isTime);
   map('unlocked', ID, isTime);
   map('prefs', /^quiet$/, isReg);
+  map('answers', QKEY, isAnswers);
   for (const k of own(raw)) if (!Object.hasOwn(doc, k) && k !== 'format') problems.push(k);
   return { doc: prune(doc), problems };
 }
@@ -57,8 +66,13 @@ export function migrateV1(raw) {
   return doc;
 }
 
+// Schema 2 had every fact of schema 3 but answers: it reads as it is, its key left in place by the store.
+export const migrateV2 = (raw) => (isObj(raw) && raw.schema === 2 ? normalize({ ...raw, schema: SCHEMA }) : null);
+
 // Keep only the facts dated at or after the last reset (never mutates its input).
 const keep = (m, f) => Object.fromEntries(Object.entries(m).flatMap(([k, v]) => ((v = f(v)) === undefined ? [] : [[k, v]])));
+// `keep` through `depth` levels of maps down to lists; emptied lists and maps are dropped.
+const nest = (m, depth, f) => keep(m, (v) => ((v = depth ? nest(v, depth - 1, f) : f(v)), (Array.isArray(v) ? v : own(v)).length ? v : undefined));
 function prune(doc) {
   const r = doc.resetAt;
   if (!r) return doc;
@@ -71,6 +85,7 @@ function prune(doc) {
     visits: keep(doc.visits, (v) => ((v = keep(v, time)), own(v).length ? v : undefined)),
     days: keep(doc.days, time),
     unlocked: keep(doc.unlocked, time),
+    answers: nest(doc.answers, 2, (ts) => ts.filter((t) => t >= r)),
   };
 }
 
@@ -83,6 +98,8 @@ function mergeMap(a, b, f) {
   for (const k of new Set([...own(a), ...own(b)])) out[k] = f(a[k] ?? b[k], b[k] ?? a[k]);
   return out;
 }
+
+const union = (p, q) => [...new Set([...p, ...q])].sort((x, y) => x - y);
 
 // Commutative, associative, idempotent: merging two tabs, an import or another device never counts a fact twice.
 export function merge(x, y) {
@@ -97,6 +114,7 @@ export function merge(x, y) {
     days: mergeMap(a.days, b.days, Math.max),
     unlocked: mergeMap(a.unlocked, b.unlocked, Math.max),
     prefs: mergeMap(a.prefs, b.prefs, mergeReg),
+    answers: mergeMap(a.answers, b.answers, (p, q) => mergeMap(p, q, (x, y) => mergeMap(x, y, union))),
   };
 }
 
@@ -118,6 +136,15 @@ export function recordVisit(doc, id, lang, now) {
 export function recordUnlocks(doc, ids, now) {
   const fresh = ids.filter((id) => !Object.hasOwn(doc.unlocked, id));
   return fresh.length ? { ...doc, unlocked: { ...doc.unlocked, ...Object.fromEntries(fresh.map((id) => [id, now])) } } : doc;
+}
+
+// One answer to a question under its current version (a second answer in the same millisecond is the same event).
+export function recordAnswer(doc, key, version, right, now) {
+  const a = doc.answers[key] || {};
+  const e = a[version] || {};
+  const k = right ? 'c' : 'w';
+  const ts = e[k] || [];
+  return ts.includes(now) ? doc : { ...doc, answers: { ...doc.answers, [key]: { ...a, [version]: { ...e, [k]: union(ts, [now]) } } } };
 }
 
 export const reset = (doc, now) => prune({ ...emptyDoc(), prefs: doc.prefs, resetAt: Math.max(now, doc.resetAt) });

@@ -2,18 +2,21 @@
 // actions (commit), redraws every view and keeps tabs in step. Runs once per page load; per-page work re-runs on
 // each Material instant navigation (document$). Each view lives in its own module.
 import { addsTo, asImport, emptyDoc, isOn, merge, recordDay, recordUnlocks, recordVisit } from './facts.js';
-import { derive } from './rules.js';
+import { derive, selfCheck } from './rules.js';
 import { openStore } from './store.js';
 import { MAX_BYTES, changes, exportText, parseImport } from './transfer.js';
 import { $$, el } from './dom.js';
 import { renderBar } from './bar.js';
 import { renderToggles } from './toggles.js';
-import { renderNavMarks, renderSeriesProgress } from './marks.js';
+import { renderMastery, renderNavMarks, renderSeriesProgress } from './marks.js';
 
-// Views of one page only are fetched by the pages that show them (the progress and achievements pages).
+// Views of some pages only are fetched by the pages that show them: the progress, achievements and review pages,
+// and pages with self-check questions.
 const pageViews = {
-  'progress-page': () => import('./progress-page.js').then((v) => v.renderProgressPage),
-  'achievements-page': () => import('./achievements.js').then((v) => v.renderAchievements),
+  '[data-course-slot="progress-page"]': () => import('./progress-page.js').then((v) => v.renderProgressPage),
+  '[data-course-slot="achievements-page"]': () => import('./achievements.js').then((v) => v.renderAchievements),
+  '[data-course-slot="review-page"]': () => import('./questions.js').then((v) => v.renderReviewPage),
+  '[data-course-question]': () => import('./questions.js').then((v) => v.renderQuestions),
 };
 const loaded = {};
 
@@ -109,15 +112,19 @@ function commit(fn, announce = true) {
   render();
 }
 
+// What the views show: XP and counts from the lesson facts, and the self-check state from the answers (apart).
+const derived = () => ({ ...derive(S.doc, S.m), check: selfCheck(S.doc, S.m, app.now()) });
+
 function render() {
   if (!S.m) return;
-  const d = derive(S.doc, S.m);
+  const d = derived();
   renderBar(app, d);
   renderToggles(app);
   renderNavMarks(app, d);
   renderSeriesProgress(app, d);
+  renderMastery(app, d);
   for (const [slot, load] of Object.entries(pageViews)) {
-    if (!$$(`[data-course-slot="${slot}"]`).length) continue;
+    if (!$$(slot).length) continue;
     if (loaded[slot]) loaded[slot](app, d);
     else load().then((view) => ((loaded[slot] = view), render()), () => {});
   }
@@ -153,10 +160,13 @@ addEventListener('storage', (e) => {
 if (!window.courseProgress) {
   window.courseProgress = Object.freeze({
     snapshot() {
-      const d = S.m && derive(S.doc, S.m);
+      const d = S.m && derived();
       return d
-        ? { xp: d.xp, level: d.level, lessonsDone: d.lessonsDone, exercisesDone: d.exercisesDone, achievements: d.achievements, quiet: app.quiet(), storage: S.store.mode }
-        : { xp: 0, level: 0, lessonsDone: [], exercisesDone: [], achievements: [] };
+        ? {
+          xp: d.xp, level: d.level, lessonsDone: d.lessonsDone, exercisesDone: d.exercisesDone, achievements: d.achievements, quiet: app.quiet(), storage: S.store.mode,
+          questionsCorrect: d.check.questionsCorrect, mastery: d.check.mastery, reviewDue: d.check.reviewDue,
+        }
+        : { xp: 0, level: 0, lessonsDone: [], exercisesDone: [], achievements: [], questionsCorrect: [], mastery: {}, reviewDue: [] };
     },
     export: () => exportText(S.doc, S.m?.course),
     import: importText,

@@ -19,3 +19,11 @@ export function renderSeriesProgress(app, d) {
     slot.textContent = counts ? app.t('series_done', counts) : '';
   }
 }
+
+// Each lesson's self-check mastery, apart from XP: on the lesson and in the home list.
+export function renderMastery(app, d) {
+  for (const slot of $$('[data-course-slot="mastery"]')) {
+    const row = d.check.lessons[slot.dataset.courseLesson];
+    slot.textContent = row ? app.t(row.answered ? 'mastery' : 'mastery_new', row) : '';
+  }
+}

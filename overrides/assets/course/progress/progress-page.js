@@ -65,10 +65,10 @@ function build(app, slot) {
   slot.prepend(offer);
 }
 
-export function renderProgressPage(app) {
+export function renderProgressPage(app, d) {
   for (const slot of $$('[data-course-slot="progress-page"]')) {
     if (!slot.firstChild) build(app, slot);
-    const code = encodeCode(app.doc, app.m.lessons, app.m.series);
+    const code = encodeCode(app.doc, app.m.lessons, app.m.series, d.check.states);
     slot.querySelector('#course-link').value = new URL(`progress/#progress=${code}`, app.root).href;
     slot.querySelector('#course-code-now').textContent = code;
     slot.querySelector('#course-quiet').checked = app.quiet();

@@ -54,3 +54,51 @@ export function derive(doc, manifest) {
     counts,
   };
 }
+
+// Self-check state, from the answer facts: each question's Leitner box and due time, each lesson's mastery (apart
+// from XP: answers earn none), what is due. Only answers under a question's current version count (manifest `v`).
+export const DAY = 864e5;
+export const INTERVALS = [1, 3, 7, 21]; // days to wait in boxes 1..4
+
+// Replay one question's answers in time order. A wrong answer sends it to box 1; a right one moves it up a box only
+// when it was due (or new), so answering again on the spot cannot skip the waiting.
+export function replay(events) {
+  const all = [...(events?.c || []).map((t) => [t, 1]), ...(events?.w || []).map((t) => [t, 0])].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let box = 0;
+  let due = 0;
+  let last = null;
+  let ever = false;
+  for (const [t, ok] of all) {
+    if (!ok) (box = 1), (due = t + DAY);
+    else if (box === 0 || t >= due) (box = Math.min(box + 1, INTERVALS.length)), (due = t + INTERVALS[box - 1] * DAY);
+    last = ok === 1;
+    ever ||= last;
+  }
+  return { box, due, last, ever, answered: all.length > 0 };
+}
+
+export function selfCheck(doc, manifest, now) {
+  const states = {};
+  const lessons = {};
+  const mastery = {};
+  const questionsCorrect = [];
+  const due = [];
+  let next = null;
+  for (const l of manifest.lessons) {
+    const qs = l.questions || [];
+    if (!qs.length) continue;
+    const row = (lessons[l.id] = { correct: 0, total: qs.length, due: 0, answered: 0 });
+    for (const q of qs) {
+      const key = `${l.id}/${q.id}`;
+      const a = Object.hasOwn(doc.answers, key) ? doc.answers[key] : {};
+      const s = (states[key] = replay(Object.hasOwn(a, q.v) ? a[q.v] : null));
+      if (s.ever) questionsCorrect.push(key);
+      if (s.answered) row.answered++;
+      if (s.last) row.correct++;
+      if (s.answered && s.due <= now) due.push([s.due, key]), row.due++;
+      else if (s.answered && (next === null || s.due < next)) next = s.due;
+    }
+    mastery[l.id] = row.correct / row.total;
+  }
+  return { states, lessons, mastery, questionsCorrect, reviewDue: due.sort((a, b) => a[0] - b[0]).map((d) => d[1]), next };
+}

@@ -1,6 +1,6 @@
 // Browser storage for the facts document (no DOM). Never throws: blocked, full, corrupt, old and newer data all
 // leave the page working; what happened is collected in `notices` for the page to show.
-import { SCHEMA, emptyDoc, merge, migrateV1, normalize } from './facts.js';
+import { SCHEMA, emptyDoc, merge, migrateV1, migrateV2, normalize } from './facts.js';
 
 const parseJSON = (text) => {
   try {
@@ -77,6 +77,9 @@ export function openStore(course, getStorage = () => window.localStorage) {
     }
     const doc = read(get(key));
     if (doc) return doc;
+    // Older schemas' keys are left as they were (a reader who goes back to an older build still has them).
+    const v2 = migrateV2(parseJSON(get(`${prefix}v2`)));
+    if (v2) return save(v2.doc);
     const v1 = migrateV1(parseJSON(get(`${prefix}v1`)));
     return v1 ? save(v1) : emptyDoc(); // the v1 key itself is left as it was
   }

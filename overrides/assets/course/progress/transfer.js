@@ -1,5 +1,5 @@
 // Moving progress in and out (no DOM): export text, strict import checks, the short share code, change summaries.
-import { SCHEMA, emptyDoc, isOn, merge, migrateV1, normalize } from './facts.js';
+import { SCHEMA, emptyDoc, isOn, merge, migrateV1, migrateV2, normalize, recordAnswer } from './facts.js';
 
 export const MAX_BYTES = 256 * 1024;
 export const FORMAT = 'course-progress';
@@ -34,27 +34,36 @@ export function parseImport(text, course) {
   if (!Number.isInteger(raw.schema)) return bad('schema');
   if (raw.schema > SCHEMA) return { ok: false, error: 'newer' };
   const { course: _c, ...rest } = raw;
-  const { doc, problems } = normalize(rest);
+  const { doc, problems } = raw.schema === 2 ? migrateV2(rest) : normalize(rest);
   return problems.length ? bad(problems.slice(0, 3).join(', ')) : { ok: true, doc };
 }
 
 // Short code: completed lessons and exercises as base-36 bit masks by lesson number, one pair per series in the
-// manifest's order: "2-sf-7.3-1". Codes from the one-series site ("1-sf-7") still read, as the first series.
+// manifest's order, then the self-check questions whose last answer was right, as one mask in the manifest's
+// order of questions: "3-sf-7.3-1--2bz". Codes "2-…" (no questions) and "1-sf-7" (one series) still read.
 const masks = (doc, lessons) => {
   const mask = (pick) => lessons.reduce((m, l) => (pick(l) ? m | (1n << BigInt(l.number - 1)) : m), 0n).toString(36);
   return `${mask((l) => isOn(doc.lessons[l.id]))}-${mask((l) => l.exercise && isOn(doc.exercises[l.exercise]))}`;
 };
 
-export function encodeCode(doc, lessons, series) {
-  return `2-${series.map((s) => masks(doc, lessons.filter((l) => l.series === s.id))).join('.')}`;
+const questionKeys = (lessons) => lessons.flatMap((l) => (l.questions || []).map((q) => [`${l.id}/${q.id}`, q.v]));
+
+export function encodeCode(doc, lessons, series, states = {}) {
+  const qs = questionKeys(lessons).reduce((m, [k], i) => (states[k]?.last ? m | (1n << BigInt(i)) : m), 0n);
+  return `3-${series.map((s) => masks(doc, lessons.filter((l) => l.series === s.id))).join('.')}--${qs.toString(36)}`;
 }
 
 export function decodeCode(code, lessons, series, now) {
   const text = String(code).trim().toLowerCase();
-  const m = /^([12])-([0-9a-z]{1,12}-[0-9a-z]{1,12}(?:\.[0-9a-z]{1,12}-[0-9a-z]{1,12})*)$/.exec(text);
-  if (!m || (m[1] === '1' && m[2].includes('.'))) return null;
+  const m = /^([123])-([0-9a-z]{1,12}-[0-9a-z]{1,12}(?:\.[0-9a-z]{1,12}-[0-9a-z]{1,12})*)(?:--([0-9a-z]{1,80}))?$/.exec(text);
+  if (!m || (m[1] === '1' && m[2].includes('.')) || (m[1] === '3') !== (m[3] !== undefined)) return null;
   const bits = (s) => [...s].reduce((n, c) => n * 36n + BigInt(parseInt(c, 36)), 0n);
-  const doc = emptyDoc();
+  let doc = emptyDoc();
+  // A question answered right on the other device arrives as one right answer now, under the current version.
+  const right = m[3] ? bits(m[3]) : 0n;
+  questionKeys(lessons).forEach(([k, v], i) => {
+    if (right & (1n << BigInt(i))) doc = recordAnswer(doc, k, v, true, now);
+  });
   m[2].split('.').forEach((pair, i) => {
     const [c, e] = pair.split('-').map(bits);
     for (const l of lessons.filter((l) => l.series === series[i]?.id)) {
@@ -71,10 +80,12 @@ export function changes(before, incoming) {
   const after = merge(before, incoming);
   const gained = (k) => Object.keys(after[k]).filter((id) => isOn(after[k][id]) && !isOn(before[k][id])).length;
   const visits = (d) => Object.values(d.visits).reduce((n, v) => n + Object.keys(v).length, 0);
+  const answers = (d) => Object.values(d.answers).flatMap(Object.values).reduce((n, e) => n + (e.c?.length || 0) + (e.w?.length || 0), 0);
   return {
     lessons: gained('lessons'),
     exercises: gained('exercises'),
     visits: visits(after) - visits(before),
     days: Object.keys(after.days).length - Object.keys(before.days).length,
+    answers: answers(after) - answers(before),
   };
 }
