@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from build_hooks.course.build import build_of
 from build_hooks.figures.fences import Block, find_blocks
-from build_hooks.figures.pipeline import Prepared, asset_uri, figure_html, page_specs, prepare_many
+from build_hooks.figures.pipeline import Prepared, asset_tags, asset_uri, browser_assets, figure_html, page_specs, prepare_many
 from build_hooks.figures.pipeline import image_roots as pipeline_image_roots
 from build_hooks.figures.spec import Spec
 from build_hooks.figures.strings import Strings
@@ -97,6 +97,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     lines = markdown.splitlines(keepends=True)
     out: list[str] = []
     done = 0  # lines[:done] are already in `out`
+    tags = asset_tags(browser_assets(f.spec for f in figures), lambda uri: get_relative_url(uri, page.file.url))
     for index, block in enumerate(find_blocks(markdown)):
         queue = by_text.get(block.text)
         if not queue:
@@ -107,7 +108,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         html = figure_html(figure.prepared, figure.spec, strings=strings, urls=urls, fig_id=fig_id)
         # Splice by line position, so an identical block quoted inside another fence is never touched.
         out.extend(lines[done : block.line - 1])
-        out.append(f"\n{html}\n\n")
+        out.append(f"\n{tags}{html}\n\n")
+        tags = ""  # the kinds' stylesheets and scripts go before the first figure only
         done = block.end_line
     out.extend(lines[done:])
     return "".join(out)

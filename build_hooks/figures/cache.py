@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from .registry import Result
+from .kind import Result
 
 
 def cache_key(normalized_spec: str, sources: Iterable[bytes], version: str) -> str:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import time
+from html import escape
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import cache, images
-from .registry import Env, Present, Result, kinds
 from .fences import Block, find_blocks
+from .kind import Env, Present, Result
+from .registry import kinds
 from .spec import Spec, SpecError, parse
 from .strings import Strings
 from .version import library_version
@@ -119,3 +121,30 @@ def asset_uri(key: str, suffix: str) -> str:
 def figure_html(prepared: Prepared, spec: Spec, *, strings: Strings, urls: Mapping[str, str], fig_id: str) -> str:
     present = kinds()[spec.kind].present
     return present(Present(data=prepared.data, spec=spec, strings=strings, urls=urls, fig_id=fig_id))
+
+
+def browser_assets(specs: Iterable[Spec]) -> list[str]:
+    """Site-relative stylesheets and scripts the page's figure kinds need, each once, in a stable order."""
+    found: dict[str, None] = {}
+    for spec in specs:
+        found.update(dict.fromkeys(kinds()[spec.kind].browser_assets))
+    return list(found)
+
+
+def asset_tags(assets: Iterable[str], url_for: Callable[[str], str]) -> str:
+    """<link>/<script> tags for a page's figure assets, written into the page body next to its figures.
+
+    In the body, not the head: Material's instant navigation swaps only the page's content and runs the scripts
+    it finds there, so a reader who arrives from a page without such a figure still gets them. The scripts are
+    deferred, and a script waits for the stylesheets before it, so a figure is styled before it is enhanced.
+    """
+    tags = []
+    for asset in assets:
+        url = escape(url_for(asset))
+        if asset.endswith(".css"):
+            tags.append(f'<link rel="stylesheet" href="{url}">')
+        elif asset.endswith(".js"):
+            tags.append(f'<script src="{url}" defer></script>')
+        else:
+            raise ValueError(f"figure browser asset {asset!r}: use a .css or .js file")
+    return "".join(tags)

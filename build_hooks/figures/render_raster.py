@@ -39,6 +39,11 @@ class Grid:
 
 
 @lru_cache(maxsize=16)
+def t_label(t: int) -> str:
+    """The label drawn under a frame of timestep t (strips and contact sheets)."""
+    return f"t = {t}"
+
+
 def font(px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """DejaVu Sans when the system has it (Debian does), otherwise Pillow's bundled default font."""
     for path in FONT_PATHS:

@@ -14,7 +14,8 @@ from typing import Any, Mapping
 import yaml
 
 from . import fields as F
-from .registry import KindDef, kinds
+from .kind import KindDef
+from .registry import kinds
 from .schedules import SCHEDULE_NAMES
 
 

@@ -62,3 +62,9 @@ def fmt_num(x: float, digits: int = 2) -> str:
     if float(text) == 0:
         text = text.lstrip("-")  # no "−0.00"
     return text.replace("-", "−")
+
+
+def two_digits(x: float) -> str:
+    """Two significant digits for prose: an error value may span 0.3 down to 0.0001 within one figure."""
+    text = np.format_float_positional(x, precision=2, unique=False, fractional=False, trim="-")
+    return text.replace("-", "−")

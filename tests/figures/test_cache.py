@@ -9,7 +9,7 @@ from PIL import Image
 
 from build_hooks.figures import cache
 from build_hooks.figures.pipeline import key_for, prepare
-from build_hooks.figures.registry import Result
+from build_hooks.figures.kind import Result
 from build_hooks.figures.spec import parse
 
 BLOCK = "kind: forward\nimage: images/a.png\ntimesteps: [0, 1000]\nsize: 32\ncaption: x\n"

@@ -12,7 +12,8 @@ import pytest
 from PIL import Image
 
 from build_hooks.figures import spec as S
-from build_hooks.figures.registry import Env, Present, Result, kinds
+from build_hooks.figures.kind import Env, Present, Result
+from build_hooks.figures.registry import kinds
 from build_hooks.figures.strings import load_strings
 
 SVG_NS = "{http://www.w3.org/2000/svg}"

@@ -103,3 +103,20 @@ def test_caption_math_is_rendered_and_a_broken_formula_is_named(tmp_path: Path) 
     assert not broken.ok
     assert "docs/en/pages/x.md:6: figure key 'caption': has an unpaired $" in broken.output
     assert "Traceback" not in broken.output
+
+
+SCRUBBER = "# S\n\n```figure\nkind: scrubber\nimage: scene:blocks\ncount: 3\nsize: 32\ncaption: Frames.\n```\n"
+
+
+def test_only_pages_with_a_scrubber_load_its_stylesheet_and_script(tmp_path: Path) -> None:
+    pages = {"en": {"pages/x.md": PAGE.format(caption="Five steps."), "pages/s.md": SCRUBBER}}
+    root = write_fixture_course(tmp_path, pages, languages=("en",))
+    result = _build(root)
+    assert result.ok, result.output
+    site = tmp_path / "site"
+    with_scrubber = (site / "pages/s/index.html").read_text(encoding="utf-8")
+    tags = '<link rel="stylesheet" href="../../assets/course/scrubber.css"><script src="../../assets/course/scrubber.js" defer></script>'
+    assert with_scrubber.count(tags) == 1
+    assert with_scrubber.index(tags) < with_scrubber.index("<figure")
+    for other in ("pages/x/index.html", "index.html"):
+        assert "scrubber." not in (site / other).read_text(encoding="utf-8"), other

@@ -89,3 +89,20 @@ def test_instant_navigation_sets_up_the_scrubber_once(page, site_server: str, sc
     slider.focus()
     page.keyboard.press("ArrowRight")
     assert fig.get_attribute("data-frame") == "1"  # one listener: one key press moves one frame
+
+
+def test_scrubber_works_after_instant_navigation_from_a_page_without_one(page, site_server: str,
+                                                                          scrubber_path: str) -> None:
+    """Only pages with a scrubber load its script: arriving from the home page must still enhance it."""
+    page.goto(site_server)
+    page.wait_for_function("() => window.document$ !== undefined")
+    assert page.locator("script[src$='scrubber.js']").count() == 0
+    page.evaluate("() => { window.sameDocument = true; }")
+    page.evaluate("url => { const a = document.createElement('a'); a.href = url; a.textContent = 'go';"
+                  " document.querySelector('.md-content').append(a); a.click(); }", site_server + scrubber_path)
+    fig = page.locator("figure[data-scrubber]").first
+    fig.wait_for()
+    page.wait_for_function("el => el.dataset.scrubberReady === '1'", arg=fig.element_handle())
+    assert page.evaluate("() => window.sameDocument === true")  # an instant navigation, not a full load
+    assert fig.locator('input[type="range"]').is_visible()
+    assert fig.locator(".course-scrubber__view").evaluate("el => getComputedStyle(el).backgroundRepeat") == "no-repeat"

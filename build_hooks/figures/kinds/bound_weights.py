@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import fields as F
 from .. import html, vlb
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_svg import Axis, Panel, Series, plot
 from ..schedules import SCHEDULE_NAMES, make_schedule
 

@@ -10,9 +10,10 @@ from .. import denoiser_error as de
 from .. import fields as F
 from .. import html
 from ..denoiser import ExactDenoiser
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_svg import Axis, Guide, Panel, Series, plot
 from ..schedules import SCHEDULE_NAMES, make_schedule
+from ..strings import two_digits
 
 if TYPE_CHECKING:
     from ..spec import Spec
@@ -23,12 +24,6 @@ if TYPE_CHECKING:
 WORK_SIZE = 32
 SMALL = 1e-3  # "the denoiser is still essentially exact" threshold on the x0 error
 MIN_TOP = 1e-4  # smallest y-axis range: below this, rounding noise would be drawn as a curve
-
-
-def two_digits(x: float) -> str:
-    """Two significant digits for prose: error values span 0.3 down to 0.0001 in one figure."""
-    text = np.format_float_positional(x, precision=2, unique=False, fractional=False, trim="-")
-    return text.replace("-", "−")
 
 
 def _sig(values: np.ndarray) -> list[float]:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import fields as F
 from .. import html
 from ..forward import forward_frames
-from ..registry import Env, KindDef, Present, Result
-from ..render_raster import encode_webp, grid
+from ..kind import Env, KindDef, Present, Result
+from ..render_raster import encode_webp, grid, t_label
 from ..schedules import SCHEDULE_NAMES, make_schedule
-from ..spec import Spec
 
-
-def t_label(t: int) -> str:
-    return f"t = {t}"
+if TYPE_CHECKING:
+    from ..spec import Spec
 
 
 def compute(spec: Spec, env: Env) -> Result:

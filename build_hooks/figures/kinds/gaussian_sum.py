@@ -10,7 +10,7 @@ import numpy as np
 from .. import fields as F
 from .. import gaussian_sums as G
 from .. import html
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_svg import Axis, Panel, Series, plot
 from ..schedules import make_schedule
 

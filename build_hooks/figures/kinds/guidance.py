@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import fields as F
 from .. import gmm2d, html
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_svg import Axis, Panel, Point, Series, plot
 from ..schedules import make_schedule
 

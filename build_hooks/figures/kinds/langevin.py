@@ -9,7 +9,7 @@ import numpy as np
 
 from .. import fields as F
 from .. import gmm2d, html, langevin
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_svg import Axis, Panel, Series, plot
 
 if TYPE_CHECKING:

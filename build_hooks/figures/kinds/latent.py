@@ -9,7 +9,7 @@ import numpy as np
 
 from .. import fields as F
 from .. import html, pca
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_raster import encode_webp, grid
 from ..schedules import make_schedule
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import fields as F
 from .. import gmm2d, html
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_svg import Axis, Panel, Series, plot
 from ..samplers import SAMPLER_NAMES
 from ..schedules import make_schedule

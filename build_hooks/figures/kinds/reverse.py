@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .. import fields as F
 from .. import html
 from ..denoiser import ExactDenoiser
-from ..registry import Env, KindDef, Present, Result
-from ..render_raster import encode_webp, grid
+from ..kind import Env, KindDef, Present, Result
+from ..render_raster import encode_webp, grid, t_label
 from ..samplers import SAMPLER_NAMES, sample, step_sequence
 from ..schedules import make_schedule
-from ..spec import Spec
-from .forward import t_label
+
+if TYPE_CHECKING:
+    from ..spec import Spec
 
 ROW_LABELS = ["x_t", "x̂_0"]  # math, not words: the same in every language
 

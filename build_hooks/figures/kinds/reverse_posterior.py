@@ -9,7 +9,7 @@ import numpy as np
 from .. import fields as F
 from .. import html
 from .. import reverse_posterior as R
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_svg import Axis, Panel, Series, plot
 from ..schedules import make_schedule
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .. import fields as F
 from .. import html
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_svg import Axis, Guide, Panel, Point, Series, plot
 from ..schedules import SCHEDULE_NAMES, Schedule, crossings, make_schedule
-from ..spec import Spec
+
+if TYPE_CHECKING:
+    from ..spec import Spec
 
 CURVES = ("alpha_bar", "log_snr", "snr", "beta", "posterior_ratio")
 LOG_T_CURVES = ("posterior_ratio",)  # all of their change happens in the first steps: t on a log axis

@@ -10,17 +10,19 @@ from __future__ import annotations
 import json
 import math
 from html import escape
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .. import fields as F
 from .. import html
 from ..forward import forward_frames
-from ..registry import Env, KindDef, Present, Result
-from ..render_raster import encode_webp, grid
+from ..kind import Env, KindDef, Present, Result
+from ..render_raster import encode_webp, grid, t_label
 from ..schedules import SCHEDULE_NAMES, make_schedule
-from ..spec import Spec
-from .forward import t_label
+
+if TYPE_CHECKING:
+    from ..spec import Spec
 
 
 def frame_timesteps(spec: Spec) -> list[int]:
@@ -102,4 +104,5 @@ KIND = KindDef(
     image_keys=("image",),
     uses_size=True,
     exclusive=(("count", "timesteps"),),
+    browser_assets=("assets/course/scrubber.css", "assets/course/scrubber.js"),
 )

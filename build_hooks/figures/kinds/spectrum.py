@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from .. import fields as F
 from .. import html
 from ..forward import noise_like
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_svg import Axis, Panel, Point, Series, plot
 from ..schedules import make_schedule
-from ..spec import Spec
 from ..spectrum import crossover_frequency, radial_power_spectrum
+
+if TYPE_CHECKING:
+    from ..spec import Spec
 
 
 def _r(x: float) -> float:

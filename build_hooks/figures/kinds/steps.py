@@ -10,11 +10,11 @@ import numpy as np
 from .. import fields as F
 from .. import html
 from ..denoiser import ExactDenoiser
-from ..registry import Env, KindDef, Present, Result
+from ..kind import Env, KindDef, Present, Result
 from ..render_raster import encode_webp, grid
 from ..samplers import SAMPLER_NAMES, Array, sample, step_sequence
 from ..schedules import make_schedule
-from .denoiser_error import two_digits
+from ..strings import two_digits
 
 if TYPE_CHECKING:
     from ..spec import Spec

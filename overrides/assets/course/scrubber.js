@@ -7,11 +7,15 @@
  * announce t and ᾱ_t. The sheet is fetched only when the figure comes near the viewport. Nothing moves on
  * its own, so there is no motion to reduce.
  *
- * Material's instant navigation swaps pages without reloading: setup runs on every `document$` emission
- * and marks each figure it has enhanced, so running twice is harmless.
+ * Only pages with a scrubber load this script, from their content, so Material's instant navigation runs it
+ * again on each such page it swaps in. The first run subscribes to `document$`, which fires for every page
+ * shown; later runs stop at once. Setup marks each figure it has enhanced, so running twice is harmless.
  */
 (function () {
   "use strict";
+
+  if (window.courseScrubberLoaded) return;
+  window.courseScrubberLoaded = true;
 
   var READY = "scrubberReady";
   var NEAR = "300px 0px"; // start fetching a little before the figure scrolls into view
