@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test setup clean prune-figures bench lesson series
+.PHONY: serve build test test-fast setup clean prune-figures bench lesson series
 
 $(STAMP): pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,12 @@ series: $(STAMP)
 test: $(STAMP)
 	tools/ensure-chromium.sh
 	node --test tests/js/
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=10
+
+## test-fast: every test that needs neither Chromium nor a build of the whole course (well under a minute)
+test-fast: $(STAMP)
+	node --test tests/js/
+	$(BIN)/pytest -m "not whole_site" --durations=10
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

@@ -31,6 +31,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+# A test that uses any of these needs Chromium or a build of the whole course (each costs tens of seconds); the
+# rest is the fast loop, `make test-fast` (pytest -m "not whole_site").
+WHOLE_SITE_FIXTURES = {"built_site", "source_snapshot", "_playwright"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if WHOLE_SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.whole_site)
+
+
 @pytest.fixture(scope="session")
 def site_port() -> int:
     return free_port()

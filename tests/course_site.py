@@ -6,10 +6,12 @@ Builds run MkDocs in a subprocess exactly as `make build` does, so tests see wha
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import yaml
@@ -45,6 +47,26 @@ def build_site(root: Path, site_dir: Path, *, site_url: str, strict: bool = True
     """The whole site, every language, as `make build` makes it: one build of mkdocs.yml (the other languages are
     built by its hook into site_dir/<lang>/)."""
     return run_build(root / "mkdocs.yml", site_dir, site_url=site_url, strict=strict, engine=engine)
+
+
+@dataclass(frozen=True)
+class ColdBuild:
+    site: Path
+    day: datetime  # the build date MkDocs sees (SOURCE_DATE_EPOCH)
+
+
+def cold_build(snapshot: Path, root: Path, *, site_url: str, day: datetime, hash_seed: str) -> ColdBuild:
+    """Every language, strict, from a fresh copy of `snapshot` (so every figure is computed), on the given day."""
+    source = Path(shutil.copytree(snapshot, root / "source"))
+    assert not (source / "generated").exists()
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED=hash_seed,
+               SOURCE_DATE_EPOCH=str(int(day.timestamp())))
+    site = root / "site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                          cwd=source, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "WARNING" not in done.stdout + done.stderr, done.stdout + done.stderr
+    return ColdBuild(site, day)
 
 
 def lesson_text(*, id: str, number: int, title: str, lang: str = "en", status: str = "published",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from course_site import LANGUAGE_ROOTS, SUB_PATH, build_site
+from course_site import LANGUAGE_ROOTS, SUB_PATH, ColdBuild, build_site
 
 SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
 LANG_ROOTS = LANGUAGE_ROOTS
@@ -31,9 +31,10 @@ def build_copy(snapshot: Path, root: Path, engine: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def mkdocs_site(source_snapshot: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The MkDocs build of the same snapshot (not the session's `built_site`, which reads the live tree)."""
-    return build_copy(source_snapshot, tmp_path_factory.mktemp("mkdocs"), "mkdocs")
+def mkdocs_site(builds: tuple[ColdBuild, ColdBuild]) -> Path:
+    """The MkDocs build of the same snapshot: the reproducibility test's first cold build (conftest.py), not the
+    session's `built_site`, which reads the live tree."""
+    return builds[0].site
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,8 @@
 
 Both builds start from one snapshot of the working tree (`source_snapshot`: every file git tracks or would
 track, so no generated/ figure cache and no site/). Each runs in its own copy of it, on a different day
-(SOURCE_DATE_EPOCH) and with a different Python hash seed, as two CI runs of one commit would. The figure hook keeps
+(SOURCE_DATE_EPOCH) and with a different Python hash seed, as two CI runs of one commit would. The first of them is
+also the MkDocs side of the ProperDocs comparison (the `builds` fixture in conftest.py). The figure hook keeps
 its cache next to the config file, so a fresh copy is the only way to start cold without touching the repository's
 own generated/.
 """
@@ -10,21 +11,14 @@ own generated/.
 from __future__ import annotations
 
 import gzip
-import os
 import re
-import shutil
 import struct
-import subprocess
-import sys
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from course_site import SUB_PATH
-
-SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
+from course_site import ColdBuild as Build
 
 # Site-relative path -> why it changes from one build day to the next. Everything else must be byte-identical.
 DATED: dict[str, str] = {
@@ -34,34 +28,6 @@ DATED: dict[str, str] = {
     "ko/sitemap.xml.gz": "as sitemap.xml.gz, for the Korean build",
 }
 LASTMOD = re.compile(rb"<lastmod>\d{4}-\d{2}-\d{2}</lastmod>")
-
-
-@dataclass(frozen=True)
-class Build:
-    site: Path
-    day: datetime  # the build date MkDocs sees (SOURCE_DATE_EPOCH)
-
-
-def clean_build(snapshot: Path, root: Path, *, day: datetime, hash_seed: str) -> Build:
-    """Every language, strict, from a fresh copy of the snapshot (cold figure cache), on the given day."""
-    source = Path(shutil.copytree(snapshot, root / "source"))
-    assert not (source / "generated").exists()
-    env = dict(os.environ, SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED=hash_seed,
-               SOURCE_DATE_EPOCH=str(int(day.timestamp())))
-    site = root / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                          cwd=source, env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return Build(site, day)
-
-
-@pytest.fixture(scope="module")
-def builds(source_snapshot: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
-    first = clean_build(source_snapshot, tmp_path_factory.mktemp("first"), hash_seed="1",
-                        day=datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc))
-    second = clean_build(source_snapshot, tmp_path_factory.mktemp("second"), hash_seed="2",
-                         day=datetime(2026, 3, 2, 17, 5, tzinfo=timezone.utc))
-    return first, second
 
 
 def site_files(site: Path) -> set[str]:

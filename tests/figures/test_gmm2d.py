@@ -112,11 +112,9 @@ def test_larger_weights_concentrate_classes_and_push_them_apart() -> None:
     assert spreads[-1] < 0.85 * spreads[0]
 
 
-def test_sampling_is_deterministic_and_class_major() -> None:
+def test_samples_are_class_major() -> None:
     schedule = make_schedule("cosine", 200)
     a = gmm2d.guided_samples(MIX, schedule, w=2.0, n=31, sampler="ddpm", steps=20, seed=5)
-    b = gmm2d.guided_samples(MIX, schedule, w=2.0, n=31, sampler="ddpm", steps=20, seed=5)
-    np.testing.assert_array_equal(a[0], b[0])
     assert list(a[1]) == [0] * 11 + [1] * 10 + [2] * 10
 
 

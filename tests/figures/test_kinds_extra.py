@@ -63,15 +63,6 @@ def rendered() -> dict[str, Rendered]:
 
 
 @pytest.mark.parametrize("name", sorted(SMALL))
-def test_two_renders_are_byte_identical(name: str, rendered: dict[str, Rendered]) -> None:
-    again = render(SMALL[name])
-    first = rendered[name]
-    assert json.dumps(again.result.data, sort_keys=True) == json.dumps(first.result.data, sort_keys=True)
-    assert again.result.assets == first.result.assets
-    assert again.html == first.html
-
-
-@pytest.mark.parametrize("name", sorted(SMALL))
 def test_figure_html_has_the_caption_and_alt_text_in_both_languages(name: str, rendered: dict[str, Rendered]) -> None:
     html = rendered[name].html
     for lang in ("en", "ko"):
