@@ -1,0 +1,86 @@
+"""Every UI string in build_hooks/i18n/*.yml is used somewhere (test_strings.py checks every language has them all).
+
+A string nobody reads still has to be translated and kept in step; one the code asks for but a language lacks shows
+the reader a gap. Usage is found in the sources that read strings: templates and scripts under overrides/ and the
+Python under build_hooks/. A key is used when the code names it:
+- by its path below the section in quotes, as the figures do: s("forward.row"), or its parent with a computed
+  last part: s(f"schedule_names.{name}");
+- a top-level key of a section by its name: s.pager in a template, strings["minutes"] in Python, t('xp') in a
+  script, or by a name with a computed end: t(`err_${error}`) uses every err_… key;
+- a nested mapping read with a computed key counts for all its keys: strings["levels"][level],
+  course.strings.palette_to[scheme].
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from build_hooks.i18n import LANGUAGES, key_paths, load_strings
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@lru_cache(maxsize=1)
+def sources() -> str:
+    files = [*(REPO / "overrides").rglob("*.html"), *(REPO / "overrides").rglob("*.js"), *(REPO / "build_hooks").rglob("*.py")]
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted(files))
+
+
+def quoted(text: str) -> str:
+    return rf"""["']{re.escape(text)}["']"""
+
+
+def is_used(path: str, code: str) -> bool:
+    """`path` is a key below its section: 'pager', 'levels.beginner', 'forward.row', 'schedule.curves.snr'."""
+    parts = path.split(".")
+    if re.search(quoted(path), code):
+        return True
+    for cut in range(1, len(parts)):  # a parent read with a computed rest: f"schedule_names.{name}"
+        if re.search(rf"""["']{re.escape('.'.join(parts[:cut]))}\.\{{""", code):
+            return True
+    top = parts[0]
+    if len(parts) == 1:  # a flat key: s.pager, strings["minutes"], t('xp'), labelled(x, 'share_code_label')
+        if re.search(rf"(?<![\w$])(?:s|strings)\.{top}\b|{quoted(top)}", code):
+            return True
+        # ... or a family of keys named with a computed end: t(`err_${error}`), f"err_{error}"
+        heads = ["_".join(top.split("_")[:cut]) + "_" for cut in range(1, top.count("_") + 1)]
+        return any(re.search(rf"""(?:`{re.escape(head)}\$\{{|f["']{re.escape(head)}\{{)""", code) for head in heads)
+    if len(parts) == 2:  # a mapping indexed with a computed key: strings["levels"][level], s.palette_to[scheme]
+        return bool(re.search(rf"(?:{quoted(top)}\]|\.{top})\s*\[(?![\"'])", code))
+    return False
+
+
+def unused(lang: str) -> list[str]:
+    code = sources()
+    found = []
+    for section, table in load_strings(lang).items():
+        for path in sorted(key_paths(table)):
+            if not is_used(path, code):
+                found.append(f"{section}.{path}")
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_ui_string_is_used(lang: str) -> None:
+    found = unused(lang)
+    assert not found, f"build_hooks/i18n/{lang}.yml: strings no code reads (delete them): {found}"
+
+
+@pytest.mark.parametrize(("path", "code", "expected"), [
+    ("pager", '<nav aria-label="{{ s.pager }}">', True),
+    ("pager", '<nav aria-label="{{ s.pagers }}">', False),
+    ("forward.row", 's("forward.row", schedule=x)', True),
+    ("forward.row", 's("forward.alt")', False),
+    ("schedule_names.cosine", 's(f"schedule_names.{name}")', True),
+    ("levels.beginner", 'strings["levels"][lesson.level]', True),
+    ("levels.beginner", 'strings["levels"]["advanced"]', False),
+    ("xp", "t('xp')", True),
+    ("err_json", "t(`err_${r.error}`)", True),
+    ("err_json", "t(`notice_${kind}`)", False),
+])
+def test_the_usage_rule_sees_use_and_its_absence(path: str, code: str, expected: bool) -> None:
+    assert is_used(path, code) is expected
