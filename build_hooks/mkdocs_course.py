@@ -25,7 +25,7 @@ from build_hooks.lessons.catalog import Lesson
 from build_hooks.lessons.nav import build_nav
 from build_hooks.page import views
 from build_hooks.page.anatomy import add_exercise_slot, language_root
-from build_hooks.page.mathml import MathError, render_math
+from build_hooks.page.mathml import MathError, expand_math, pending_math
 from build_hooks.page.scripts import defer_scripts
 from build_hooks.questions.page import replace_blocks, review_bank
 
@@ -70,10 +70,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = build_of(config)
     try:
-        html = render_math(html)
+        html = pending_math(html)  # MathML goes in on_post_page, after the search plugin read the page
     except MathError as error:
         raise PluginError(f"docs/{build.lang}/{page.file.src_uri}: math: {error}") from None
     return add_exercise_slot(html) if build.lesson_at(page.file.src_uri) else html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return expand_math(output)
 
 
 def _labels(build: CourseBuild, lesson: Lesson) -> dict[str, Any]:

@@ -18,6 +18,8 @@ BLOCKING_IMPACTS = ("critical", "serious")
 # header cell whose only content is a formula (axe reads no text in MathML, so give the cell a word too).
 ALSO_BLOCKING = ("landmark-unique", "empty-table-header")
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+# A phone as Lighthouse emulates one (touch, mobile viewport, dense pixels): target sizes are measured as on a phone.
+DEVICE = {"phone": {"is_mobile": True, "has_touch": True, "device_scale_factor": 2}, "desktop": {}}
 # What a reader's browser may present: width and colour scheme (the course follows prefers-color-scheme until the
 # reader picks one). Every page is scanned in each look.
 LOOKS = {"phone": ("phone", "light"), "desktop": ("desktop", "light"), "phone-dark": ("phone", "dark"),

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from axe_scan import LOOKS, STATES, VIEWPORTS, blocking_violations, settle, states_for
+from axe_scan import DEVICE, LOOKS, STATES, VIEWPORTS, blocking_violations, settle, states_for
 from http_crawl import Crawl
 from page_survey import PageRecord
 from site_languages import LANGUAGES, by_language, language_of
@@ -25,7 +25,7 @@ SEARCH_QUERY = {"en": "noise", "ko": "노이즈"}
 def look_context(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[str, Any]]:
     """One browser context per look (width and colour scheme), shared by the pages checked in it."""
     viewport, scheme = LOOKS[request.param]
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, **DEVICE[viewport])
     yield request.param, context
     context.close()
 

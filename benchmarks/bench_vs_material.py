@@ -1,0 +1,170 @@
+"""Build time of this course against plain Material for MkDocs building the same Markdown, side by side.
+
+Prints figures; asserts nothing (speed is not a test).
+For each size (lessons per language; the real lessons cycled, so math and figures are realistic: lesson 11 is a copy
+of lesson 1 with its own number and id), both languages are built by
+- the course: mkdocs.yml and mkdocs.ko.yml as they are (hooks, overrides, strict), figure cache warm;
+- plain Material: the same docs, Markdown extensions, theme features and search plugin, with no hooks and no
+  overrides (figure blocks then show as code and formulas stay TeX, which is what Material does with them).
+Runs alternate (course, Material, Material, course, …) so that the load of this shared machine hits both alike; the
+medians are compared. The per-page ratio is the ratio of the marginal cost of a page between two sizes
+((time at the larger size - time at the smaller) / added pages), which leaves out the fixed start-up of a build.
+
+Goals (issue 16): the real course (10 lessons) within 1.25x of Material; the per-page cost within 1.15x at 100 and
+500 lessons per language.
+
+Run: .venv/bin/python benchmarks/bench_vs_material.py [--sizes 10,100,500] [--runs 3] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+LANGS = {"en": ("mkdocs.yml", ""), "ko": ("mkdocs.ko.yml", "ko")}
+GOALS = {"whole": 1.25, "per page": 1.15}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's !ENV tags as their default value: only the Markdown and theme settings are needed."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
+                              if isinstance(node, yaml.SequenceNode) else None)
+
+
+def read_config(name: str) -> dict:
+    return yaml.load((REPO / name).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def plain_material_configs(root: Path) -> dict[str, Path]:
+    """mkdocs configs for plain Material over root/docs: the course's Markdown, theme features and search."""
+    base, korean = read_config("mkdocs.yml"), read_config("mkdocs.ko.yml")
+    theme = {key: base["theme"][key] for key in ("features", "palette", "font", "icon") if key in base["theme"]}
+    out = {}
+    for lang, (name, _) in LANGS.items():
+        lang_config = korean if lang == "ko" else base
+        config = {
+            "site_name": lang_config["site_name"],
+            "site_url": "http://127.0.0.1:8000/",
+            "docs_dir": f"docs/{lang}",
+            "theme": {"name": "material", "language": lang, **theme},
+            "plugins": lang_config.get("plugins", base["plugins"]),
+            "markdown_extensions": base["markdown_extensions"],
+        }
+        path = root / f"material.{name}"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        out[lang] = path
+    return out
+
+
+def cycled_course(root: Path, lessons: int) -> Path:
+    """The course's sources in root with `lessons` lessons per language: the real ones, then copies renumbered."""
+    root.mkdir(parents=True)
+    for name in ("mkdocs.yml", "mkdocs.ko.yml", "course.yml"):
+        shutil.copy2(REPO / name, root / name)
+    for name in ("build_hooks", "overrides"):
+        (root / name).symlink_to(REPO / name)
+    # The figure cache is content-addressed and every copy asks for the real lessons' figures: share the repository's.
+    (REPO / "generated").mkdir(exist_ok=True)
+    (root / "generated").symlink_to(REPO / "generated")
+    for lang in LANGS:
+        shutil.copytree(REPO / "docs" / lang, root / "docs" / lang, ignore=shutil.ignore_patterns("lessons"))
+        real = sorted((REPO / "docs" / lang / "lessons").glob("*.md"))
+        folder = root / "docs" / lang / "lessons"
+        folder.mkdir()
+        for number in range(1, lessons + 1):
+            source = real[(number - 1) % len(real)]
+            text = source.read_text(encoding="utf-8")
+            cycle = (number - 1) // len(real)
+            slug = source.name.split("-", 1)[1]
+            if cycle:
+                text = re.sub(r"^number: \d+$", f"number: {number}", text, count=1, flags=re.M)
+                text = re.sub(r"^id: (\S+)$", rf"id: \1-{cycle + 1}", text, count=1, flags=re.M)
+            (folder / f"{number:03d}-{slug}").write_text(text, encoding="utf-8")
+    return root
+
+
+def build(root: Path, configs: dict[str, Path], site: Path, *, strict: bool) -> float:
+    """Both languages, English then Korean, each in its own interpreter as `make build` runs them."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    start = time.perf_counter()
+    for lang, (_, sub) in LANGS.items():
+        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(configs[lang]), "-d", str(site / sub)]
+        if strict:
+            command.append("--strict")
+        done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"build failed ({configs[lang]}):\n{done.stdout}{done.stderr}")
+    return time.perf_counter() - start
+
+
+def pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def measure(size: int, runs: int, workdir: Path) -> tuple[list[float], list[float], int]:
+    root = cycled_course(workdir / f"course-{size}", size)
+    course = {lang: root / name for lang, (name, _) in LANGS.items()}
+    material = plain_material_configs(root)
+    site = workdir / f"site-{size}"
+    build(root, course, site / "course", strict=True)  # warm-up: fills the figure cache, loads the disk cache
+    build(root, material, site / "material", strict=False)
+    ours: list[float] = []
+    theirs: list[float] = []
+    for run in range(runs):
+        order = (("course", course), ("material", material))
+        for name, configs in order if run % 2 == 0 else order[::-1]:
+            seconds = build(root, configs, site / name, strict=name == "course")
+            (ours if name == "course" else theirs).append(seconds)
+    return ours, theirs, pages(site / "course")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10,100,500", help="lessons per language, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="timed builds of each, alternating")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench-vs-material-"))
+    if args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"== Course vs plain Material, both languages, median of {args.runs} alternating runs "
+          f"(cores: {os.cpu_count()}) ==")
+    print(f"{'lessons':>8} {'pages':>6} {'course s':>9} {'Material s':>11} {'ratio':>6}   runs (course | Material)")
+    results: dict[int, tuple[float, float, int]] = {}
+    try:
+        for size in sizes:
+            ours, theirs, count = measure(size, args.runs, workdir)
+            a, b = statistics.median(ours), statistics.median(theirs)
+            results[size] = (a, b, count)
+            print(f"{size:8d} {count:6d} {a:9.2f} {b:11.2f} {a / b:5.2f}x   "
+                  f"{' '.join(f'{x:.2f}' for x in ours)} | {' '.join(f'{x:.2f}' for x in theirs)}", flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    if sizes and sizes[0] in results:
+        a, b, _ = results[sizes[0]]
+        print(f"\nwhole course at {sizes[0]} lessons: {a / b:.2f}x (goal ≤ {GOALS['whole']}x)")
+    for small, large in zip(sizes, sizes[1:]):
+        (a0, b0, p0), (a1, b1, p1) = results[small], results[large]
+        ours_page, theirs_page = (a1 - a0) / (p1 - p0), (b1 - b0) / (p1 - p0)
+        print(f"per page, {small} → {large} lessons: course {1000 * ours_page:.1f} ms, Material {1000 * theirs_page:.1f} ms, "
+              f"{ours_page / theirs_page:.2f}x (goal ≤ {GOALS['per page']}x)")
+
+
+if __name__ == "__main__":
+    main()
