@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import re
 import shutil
 import statistics
@@ -96,10 +97,15 @@ def cycled_course(root: Path, lessons: int) -> Path:
     return root
 
 
-def build(root: Path, configs: dict[str, Path], site: Path, *, strict: bool) -> float:
-    """Both languages, English then Korean, each in its own interpreter as `make build` runs them."""
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build(root: Path, configs: dict[str, Path], site: Path, *, strict: bool) -> tuple[float, float]:
+    """Both languages, English then Korean, each in its own interpreter as `make build` runs them: (wall, CPU) s."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_of_children()
     for lang, (_, sub) in LANGS.items():
         command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(configs[lang]), "-d", str(site / sub)]
         if strict:
@@ -107,28 +113,30 @@ def build(root: Path, configs: dict[str, Path], site: Path, *, strict: bool) -> 
         done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
         if done.returncode:
             raise SystemExit(f"build failed ({configs[lang]}):\n{done.stdout}{done.stderr}")
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_of_children() - cpu
 
 
 def pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
 
 
-def measure(size: int, runs: int, workdir: Path) -> tuple[list[float], list[float], int]:
+Runs = dict[str, dict[str, list[float]]]  # "course" / "material" -> "wall" / "cpu" -> seconds per run
+
+
+def measure(size: int, runs: int, workdir: Path) -> tuple[Runs, int]:
     root = cycled_course(workdir / f"course-{size}", size)
-    course = {lang: root / name for lang, (name, _) in LANGS.items()}
-    material = plain_material_configs(root)
+    configs = {"course": {lang: root / name for lang, (name, _) in LANGS.items()},
+               "material": plain_material_configs(root)}
     site = workdir / f"site-{size}"
-    build(root, course, site / "course", strict=True)  # warm-up: fills the figure cache, loads the disk cache
-    build(root, material, site / "material", strict=False)
-    ours: list[float] = []
-    theirs: list[float] = []
+    for name in configs:  # warm-up: fills the figure cache and the disk cache
+        build(root, configs[name], site / name, strict=name == "course")
+    times: Runs = {name: {"wall": [], "cpu": []} for name in configs}
     for run in range(runs):
-        order = (("course", course), ("material", material))
-        for name, configs in order if run % 2 == 0 else order[::-1]:
-            seconds = build(root, configs, site / name, strict=name == "course")
-            (ours if name == "course" else theirs).append(seconds)
-    return ours, theirs, pages(site / "course")
+        for name in list(configs) if run % 2 == 0 else list(configs)[::-1]:
+            wall, cpu = build(root, configs[name], site / name, strict=name == "course")
+            times[name]["wall"].append(wall)
+            times[name]["cpu"].append(cpu)
+    return times, pages(site / "course")
 
 
 def main() -> None:
@@ -143,28 +151,38 @@ def main() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"== Course vs plain Material, both languages, median of {args.runs} alternating runs "
-          f"(cores: {os.cpu_count()}) ==")
-    print(f"{'lessons':>8} {'pages':>6} {'course s':>9} {'Material s':>11} {'ratio':>6}   runs (course | Material)")
-    results: dict[int, tuple[float, float, int]] = {}
+          f"(cores: {os.cpu_count()}, load {os.getloadavg()[0]:.1f}) ==")
+    print("CPU seconds are what the builds themselves used; wall seconds also hold the waits for a busy machine.")
+    print(f"{'lessons':>8} {'pages':>6} {'course':>8} {'Material':>9} {'ratio':>6} {'course':>8} {'Material':>9} "
+          f"{'ratio':>6}   wall runs (course | Material)")
+    print(f"{'':>8} {'':>6} {'CPU s':>8} {'CPU s':>9} {'':>6} {'wall s':>8} {'wall s':>9}")
+    results: dict[int, tuple[dict[str, float], dict[str, float], int]] = {}
     try:
         for size in sizes:
-            ours, theirs, count = measure(size, args.runs, workdir)
-            a, b = statistics.median(ours), statistics.median(theirs)
-            results[size] = (a, b, count)
-            print(f"{size:8d} {count:6d} {a:9.2f} {b:11.2f} {a / b:5.2f}x   "
-                  f"{' '.join(f'{x:.2f}' for x in ours)} | {' '.join(f'{x:.2f}' for x in theirs)}", flush=True)
+            times, count = measure(size, args.runs, workdir)
+            ours = {kind: statistics.median(times["course"][kind]) for kind in ("cpu", "wall")}
+            theirs = {kind: statistics.median(times["material"][kind]) for kind in ("cpu", "wall")}
+            results[size] = (ours, theirs, count)
+            print(f"{size:8d} {count:6d} {ours['cpu']:8.2f} {theirs['cpu']:9.2f} {ours['cpu'] / theirs['cpu']:5.2f}x "
+                  f"{ours['wall']:8.2f} {theirs['wall']:9.2f} {ours['wall'] / theirs['wall']:5.2f}x   "
+                  f"{' '.join(f'{x:.2f}' for x in times['course']['wall'])} | "
+                  f"{' '.join(f'{x:.2f}' for x in times['material']['wall'])}", flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
-    if sizes and sizes[0] in results:
-        a, b, _ = results[sizes[0]]
-        print(f"\nwhole course at {sizes[0]} lessons: {a / b:.2f}x (goal ≤ {GOALS['whole']}x)")
-    for small, large in zip(sizes, sizes[1:]):
-        (a0, b0, p0), (a1, b1, p1) = results[small], results[large]
-        ours_page, theirs_page = (a1 - a0) / (p1 - p0), (b1 - b0) / (p1 - p0)
-        print(f"per page, {small} → {large} lessons: course {1000 * ours_page:.1f} ms, Material {1000 * theirs_page:.1f} ms, "
-              f"{ours_page / theirs_page:.2f}x (goal ≤ {GOALS['per page']}x)")
-
+    for kind in ("cpu", "wall"):
+        print(f"\n{kind.upper()}:")
+        if sizes and sizes[0] in results:
+            ours, theirs, _ = results[sizes[0]]
+            print(f"  whole course at {sizes[0]} lessons: {ours[kind] / theirs[kind]:.2f}x (goal ≤ {GOALS['whole']}x)")
+        for size in sizes[1:]:
+            ours, theirs, _ = results[size]
+            print(f"  whole course at {size} lessons: {ours[kind] / theirs[kind]:.2f}x")
+        for small, large in zip(sizes, sizes[1:]):
+            (a0, b0, p0), (a1, b1, p1) = results[small], results[large]
+            ours_page, theirs_page = (a1[kind] - a0[kind]) / (p1 - p0), (b1[kind] - b0[kind]) / (p1 - p0)
+            print(f"  per page, {small} → {large} lessons: course {1000 * ours_page:.1f} ms, Material "
+                  f"{1000 * theirs_page:.1f} ms, {ours_page / theirs_page:.2f}x (goal ≤ {GOALS['per page']}x)")
 
 if __name__ == "__main__":
     main()

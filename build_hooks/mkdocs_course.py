@@ -25,12 +25,13 @@ from build_hooks.lessons.catalog import Lesson
 from build_hooks.lessons.nav import build_nav
 from build_hooks.page import views
 from build_hooks.page.anatomy import add_exercise_slot, language_root
-from build_hooks.page.mathml import MathError, expand_math, pending_math
+from build_hooks.page.mathml import MathError, expand_math, pending_math, save_disk_cache, use_disk_cache
 from build_hooks.page.scripts import defer_scripts
 from build_hooks.questions.page import replace_blocks, review_bank
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    use_disk_cache(Path(config.config_file_path).resolve().parent / "generated" / "mathml")  # beside the figures
     build = build_of(config)
     titles = {series.id: series.title[build.lang] for series in build.course.series}
     config.nav = build_nav(build.lessons, series_titles=titles, docs_dir=Path(config.docs_dir),
@@ -78,6 +79,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return expand_math(output)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    save_disk_cache()
 
 
 def _labels(build: CourseBuild, lesson: Lesson) -> dict[str, Any]:

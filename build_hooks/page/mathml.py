@@ -7,15 +7,21 @@ A build does it in two steps, because MathML is most of a lesson's markup and Ma
 page's HTML tag by tag: `pending_math` (when the page's HTML is made) puts in each formula's place one element
 holding the formula's text, exactly the text the search index would take from the MathML, and `expand_math` (on
 the finished page) puts the MathML in. The index stays the same, at a fraction of the parsing.
-Each distinct formula is converted once per build: lessons repeat many of theirs.
+Each distinct formula is converted once: lessons repeat many of theirs, and both languages share nearly all. With
+`use_disk_cache(folder)`, conversions are also kept between builds, in a JSON file named for the converter's version
+(generated/mathml/ beside the figure cache; `save_disk_cache()` writes what is new).
 """
 
 from __future__ import annotations
 
 import html
+import json
+import os
 import re
-from functools import lru_cache
+import tempfile
+from pathlib import Path
 
+import latex2mathml
 import latex2mathml.converter
 
 _WRAPPED = re.compile(
@@ -29,12 +35,49 @@ class MathError(ValueError):
     """A formula latex2mathml cannot convert; the message quotes the formula."""
 
 
-@lru_cache(maxsize=None)
-def tex_to_mathml(tex: str, *, display: bool) -> str:
+_converted: dict[str, str] = {}  # "<0 or 1 for display><TeX>" -> the converter's MathML
+_disk: dict[str, Path | int] = {}  # "file": the cache file in use, "known": how many entries it held when read
+
+
+def use_disk_cache(folder: Path) -> None:
+    """Keep conversions in `folder` between builds; an unreadable file is ignored (everything is converted again)."""
+    path = folder / f"latex2mathml-{latex2mathml.__version__}.json"
     try:
-        markup = latex2mathml.converter.convert(tex, display="block" if display else "inline")
-    except Exception as error:  # the converter raises many private exception types
-        raise MathError(f"cannot convert formula ${tex.strip()}$: {error}") from None
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(stored, dict) and all(isinstance(v, str) for v in stored.values()):
+            _converted.update(stored)
+    except (OSError, ValueError):
+        pass
+    _disk.update(file=path, known=len(_converted))
+
+
+def save_disk_cache() -> None:
+    """Write the conversions to the cache file when this build added any (atomically: builds may run side by side)."""
+    path = _disk.get("file")
+    if not isinstance(path, Path) or len(_converted) == _disk.get("known"):
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(_converted, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _disk["known"] = len(_converted)
+
+
+def tex_to_mathml(tex: str, *, display: bool) -> str:
+    key = f"{int(display)}{tex}"
+    markup = _converted.get(key)
+    if markup is None:
+        try:
+            markup = latex2mathml.converter.convert(tex, display="block" if display else "inline")
+        except Exception as error:  # the converter raises many private exception types
+            raise MathError(f"cannot convert formula ${tex.strip()}$: {error}") from None
+        _converted[key] = markup
     # A screen reader or a copy-paste falls back on the source TeX.
     return markup.replace("<math ", f'<math alttext="{html.escape(tex.strip(), quote=True)}" ', 1)
 

@@ -58,3 +58,25 @@ def test_a_formula_with_quotes_and_markup_characters_survives_the_stand_in() -> 
 def test_a_broken_formula_is_named() -> None:
     with pytest.raises(MathError, match=r"cannot convert formula \$x\^\$"):
         pending_math('<span class="arithmatex">\\(x^\\)</span>')
+
+
+def test_conversions_are_kept_between_builds_and_a_broken_cache_is_ignored(tmp_path: Path) -> None:
+    from build_hooks.page import mathml
+
+    kept = dict(mathml._converted)
+    try:
+        mathml._converted.clear()
+        mathml.use_disk_cache(tmp_path)
+        first = mathml.tex_to_mathml(r"\sqrt{1 - \bar\alpha_t}", display=True)
+        mathml.save_disk_cache()
+        [stored] = tmp_path.glob("latex2mathml-*.json")
+        mathml._converted.clear()
+        mathml.use_disk_cache(tmp_path)  # a new build: the formula comes from the file
+        assert mathml._converted and mathml.tex_to_mathml(r"\sqrt{1 - \bar\alpha_t}", display=True) == first
+        stored.write_text("{not json", encoding="utf-8")
+        mathml._converted.clear()
+        mathml.use_disk_cache(tmp_path)
+        assert not mathml._converted and mathml.tex_to_mathml(r"\sqrt{1 - \bar\alpha_t}", display=True) == first
+    finally:
+        mathml._converted.clear()
+        mathml._converted.update(kept)
