@@ -3,9 +3,11 @@
 Prints figures; asserts nothing (speed is not a test).
 For each size (lessons per language; the real lessons cycled, so math and figures are realistic: lesson 11 is a copy
 of lesson 1 with its own number and id), both languages are built by
-- the course: mkdocs.yml and mkdocs.ko.yml as they are (hooks, overrides, strict), figure cache warm;
-- plain Material: the same docs, Markdown extensions, theme features and search plugin, with no hooks and no
-  overrides (figure blocks then show as code and formulas stay TeX, which is what Material does with them).
+- the course: `mkdocs build` of mkdocs.yml as it is (hooks, overrides, strict; its hook builds every language),
+  figure and formula caches warm;
+- plain Material: the same docs, Markdown extensions, theme features and search plugin (in each language), with no
+  hooks and no overrides, one build per language (figure blocks then show as code and formulas stay TeX, which is
+  what Material does with them).
 Runs alternate (course, Material, Material, course, …) so that the load of this shared machine hits both alike; the
 medians are compared. The per-page ratio is the ratio of the marginal cost of a page between two sizes
 ((time at the larger size - time at the smaller) / added pages), which leaves out the fixed start-up of a build.
@@ -33,7 +35,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-LANGS = {"en": ("mkdocs.yml", ""), "ko": ("mkdocs.ko.yml", "ko")}
+LANGS = {"en": "", "ko": "ko"}  # language -> folder under the site root
 GOALS = {"whole": 1.25, "per page": 1.15}
 
 
@@ -49,31 +51,31 @@ def read_config(name: str) -> dict:
     return yaml.load((REPO / name).read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
-def plain_material_configs(root: Path) -> dict[str, Path]:
-    """mkdocs configs for plain Material over root/docs: the course's Markdown, theme features and search."""
-    base, korean = read_config("mkdocs.yml"), read_config("mkdocs.ko.yml")
+def plain_material_configs(root: Path) -> list[Path]:
+    """mkdocs configs for plain Material over root/docs, one per language: the course's Markdown, theme and search."""
+    base = read_config("mkdocs.yml")
     theme = {key: base["theme"][key] for key in ("features", "palette", "font", "icon") if key in base["theme"]}
-    out = {}
-    for lang, (name, _) in LANGS.items():
-        lang_config = korean if lang == "ko" else base
+    out = []
+    for lang, sub in LANGS.items():
         config = {
-            "site_name": lang_config["site_name"],
+            "site_name": base["site_name"],
             "site_url": "http://127.0.0.1:8000/",
             "docs_dir": f"docs/{lang}",
+            "site_dir": f"site-material/{sub}".rstrip("/"),
             "theme": {"name": "material", "language": lang, **theme},
-            "plugins": lang_config.get("plugins", base["plugins"]),
+            "plugins": [{"search": {"lang": lang}}],
             "markdown_extensions": base["markdown_extensions"],
         }
-        path = root / f"material.{name}"
+        path = root / f"material.{lang}.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        out[lang] = path
+        out.append(path)
     return out
 
 
 def cycled_course(root: Path, lessons: int) -> Path:
     """The course's sources in root with `lessons` lessons per language: the real ones, then copies renumbered."""
     root.mkdir(parents=True)
-    for name in ("mkdocs.yml", "mkdocs.ko.yml", "course.yml"):
+    for name in ("mkdocs.yml", "course.yml"):
         shutil.copy2(REPO / name, root / name)
     for name in ("build_hooks", "overrides"):
         (root / name).symlink_to(REPO / name)
@@ -102,17 +104,17 @@ def cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def build(root: Path, configs: dict[str, Path], site: Path, *, strict: bool) -> tuple[float, float]:
-    """Both languages, English then Korean, each in its own interpreter as `make build` runs them: (wall, CPU) s."""
+def build(root: Path, configs: list[Path], *, strict: bool) -> tuple[float, float]:
+    """Each config in its own interpreter, in turn, as `make build` runs it: (wall, CPU) seconds."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
     start, cpu = time.perf_counter(), cpu_of_children()
-    for lang, (_, sub) in LANGS.items():
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(configs[lang]), "-d", str(site / sub)]
+    for config in configs:
+        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config)]
         if strict:
             command.append("--strict")
         done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
         if done.returncode:
-            raise SystemExit(f"build failed ({configs[lang]}):\n{done.stdout}{done.stderr}")
+            raise SystemExit(f"build failed ({config}):\n{done.stdout}{done.stderr}")
     return time.perf_counter() - start, cpu_of_children() - cpu
 
 
@@ -125,18 +127,16 @@ Runs = dict[str, dict[str, list[float]]]  # "course" / "material" -> "wall" / "c
 
 def measure(size: int, runs: int, workdir: Path) -> tuple[Runs, int]:
     root = cycled_course(workdir / f"course-{size}", size)
-    configs = {"course": {lang: root / name for lang, (name, _) in LANGS.items()},
-               "material": plain_material_configs(root)}
-    site = workdir / f"site-{size}"
-    for name in configs:  # warm-up: fills the figure cache and the disk cache
-        build(root, configs[name], site / name, strict=name == "course")
+    configs = {"course": [root / "mkdocs.yml"], "material": plain_material_configs(root)}
+    for name in configs:  # warm-up: fills the figure and formula caches and the disk cache
+        build(root, configs[name], strict=name == "course")
     times: Runs = {name: {"wall": [], "cpu": []} for name in configs}
     for run in range(runs):
         for name in list(configs) if run % 2 == 0 else list(configs)[::-1]:
-            wall, cpu = build(root, configs[name], site / name, strict=name == "course")
+            wall, cpu = build(root, configs[name], strict=name == "course")
             times[name]["wall"].append(wall)
             times[name]["cpu"].append(cpu)
-    return times, pages(site / "course")
+    return times, pages(root / "site")
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from course_site import build_both, two_lesson_course, write_fixture_course
+from course_site import build_site, two_lesson_course, write_fixture_course
 
 PAGES = ["index.html", "lessons/01-first/index.html"]
 
@@ -18,7 +18,7 @@ PAGES = ["index.html", "lessons/01-first/index.html"]
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("course")
     write_fixture_course(root, two_lesson_course())
-    result = build_both(root, root / "site", site_url="http://127.0.0.1:9/diffusion-course/")
+    result = build_site(root, root / "site", site_url="http://127.0.0.1:9/diffusion-course/")
     assert result.ok, result.output
     return root / "site"
 
