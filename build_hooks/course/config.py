@@ -19,6 +19,9 @@ from .errors import CourseConfigError
 from .languages import Language, read_languages
 from .translated import translated
 
+# libyaml's loader when PyYAML has it (the same documents, parsed several times faster), else the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FILE_NAME = "course.yml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FOLDER = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -172,7 +175,7 @@ def load_course(repo_root: Path, extra_course: object, theme_language: object) -
                 problems.extend(error.problems)
     path = repo_root / FILE_NAME
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except OSError as error:
         raise CourseConfigError([*problems, f"{FILE_NAME}: cannot be read: {error.strerror}"]) from None
     except yaml.YAMLError as error:
