@@ -118,9 +118,22 @@ def asset_uri(key: str, suffix: str) -> str:
     return f"{ASSET_URL_DIR}/{key}.{suffix}"
 
 
+# Figure HTML already written, by everything it depends on: a figure shown on several pages (or in several builds
+# of `mkdocs serve`) is drawn once. Each entry holds its strings table, so that table's id() stays its own.
+_WRITTEN: dict[tuple[Any, ...], tuple[str, Mapping[str, Any]]] = {}
+_WRITTEN_MAX = 512
+
+
 def figure_html(prepared: Prepared, spec: Spec, *, strings: Strings, urls: Mapping[str, str], fig_id: str) -> str:
-    present = kinds()[spec.kind].present
-    return present(Present(data=prepared.data, spec=spec, strings=strings, urls=urls, fig_id=fig_id))
+    key = (prepared.key, spec.normalized_json(), spec.caption, strings.lang, id(strings.table),
+           tuple(sorted(urls.items())), fig_id)
+    if key not in _WRITTEN:
+        present = kinds()[spec.kind].present
+        html = present(Present(data=prepared.data, spec=spec, strings=strings, urls=urls, fig_id=fig_id))
+        if len(_WRITTEN) >= _WRITTEN_MAX:
+            _WRITTEN.pop(next(iter(_WRITTEN)))  # the oldest
+        _WRITTEN[key] = (html, strings.table)
+    return _WRITTEN[key][0]
 
 
 def browser_assets(specs: Iterable[Spec]) -> list[str]:
