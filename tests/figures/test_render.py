@@ -157,3 +157,16 @@ def test_scatter_draws_every_point_in_one_path() -> None:
     svg = plot([Panel(Axis("x", 0, 5), Axis("y", 0, 5), [Series("pts", xs, xs, mode="scatter")])], fig_id="f", title="t", desc="d")
     dots = re.findall(r'<path d="([^"]*)"[^>]*stroke-linecap="round"', svg)
     assert len(dots) == 1 and dots[0].count("h0") == 50
+
+
+def test_figure_html_written_once_still_follows_language_page_and_caption(tmp_path: Path) -> None:
+    """figure_html remembers what it wrote; each input that changes the HTML must still change it."""
+    spec = parse(SPECS["schedule"])
+    prepared = prepare(spec, roots=(), cache_dir=tmp_path)
+    en, ko = load_strings("en"), load_strings("ko")
+    first = figure_html(prepared, spec, strings=en, urls={}, fig_id="fig-1-abc")
+    assert figure_html(prepared, spec, strings=en, urls={}, fig_id="fig-1-abc") == first
+    assert figure_html(prepared, spec, strings=ko, urls={}, fig_id="fig-1-abc") != first
+    assert figure_html(prepared, spec, strings=en, urls={}, fig_id="fig-2-abc") != first
+    recaptioned = parse(SPECS["schedule"].replace("caption: CAP", "caption: Another"))
+    assert "Another" in figure_html(prepared, recaptioned, strings=en, urls={}, fig_id="fig-1-abc")
