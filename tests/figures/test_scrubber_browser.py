@@ -106,3 +106,17 @@ def test_scrubber_works_after_instant_navigation_from_a_page_without_one(page, s
     assert page.evaluate("() => window.sameDocument === true")  # an instant navigation, not a full load
     assert fig.locator('input[type="range"]').is_visible()
     assert fig.locator(".course-scrubber__view").evaluate("el => getComputedStyle(el).backgroundRepeat") == "no-repeat"
+
+
+def test_scrubber_works_after_leaving_its_page_and_coming_back(page, site_server: str, scrubber_path: str) -> None:
+    """A full load runs the script before Material's bundle: it must still follow the pages swapped in later."""
+    page.goto(site_server + scrubber_path)
+    page.wait_for_function("() => document.querySelector('figure[data-scrubber]')?.dataset.scrubberReady === '1'")
+    page.evaluate("() => { window.sameDocument = true; }")
+    for url in (site_server, site_server + scrubber_path):
+        page.evaluate("url => { const a = document.createElement('a'); a.href = url; a.textContent = 'go';"
+                      " document.querySelector('.md-content').append(a); a.click(); }", url)
+        page.wait_for_url(url)
+    page.wait_for_function("() => document.querySelector('figure[data-scrubber]')?.dataset.scrubberReady === '1'")
+    assert page.evaluate("() => window.sameDocument === true")  # instant navigations, not full loads
+    assert page.locator("figure[data-scrubber] input[type='range']").first.is_visible()

@@ -105,11 +105,13 @@
     for (var i = 0; i < figures.length; i++) enhance(figures[i]);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
+  // On a full load this script comes with the page's content, before Material's bundle, and runs first; the
+  // bundle defines document$ before DOMContentLoaded, so wait for that to subscribe for the pages swapped in later.
+  function start() {
     setup();
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
   }
+
+  if (window.document$ || document.readyState === "complete") start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();
