@@ -6,7 +6,9 @@ Python under build_hooks/. A key is used when the code names it:
 - by its path below the section in quotes, as the figures do: s("forward.row"), or its parent with a computed
   last part: s(f"schedule_names.{name}");
 - a top-level key of a section by its name: s.pager in a template, strings["minutes"] in Python, t('xp') in a
-  script, or by a name with a computed end: t(`err_${error}`) uses every err_… key;
+  script;
+- any key by a name with a computed end: t(`err_${error}`) uses every err_… key, s(f"x.legend_{k}") every
+  x.legend_… key;
 - a nested mapping read with a computed key counts for all its keys: strings["levels"][level],
   course.strings.palette_to[scheme].
 """
@@ -42,13 +44,14 @@ def is_used(path: str, code: str) -> bool:
     for cut in range(1, len(parts)):  # a parent read with a computed rest: f"schedule_names.{name}"
         if re.search(rf"""["']{re.escape('.'.join(parts[:cut]))}\.\{{""", code):
             return True
+    # A family of keys named with a computed end: t(`err_${error}`), s(f"reverse_posterior.legend_{k}")
+    last, parent = parts[-1], "".join(f"{part}." for part in parts[:-1])
+    heads = [parent + "_".join(last.split("_")[:cut]) + "_" for cut in range(1, last.count("_") + 1)]
+    if any(re.search(rf"""(?:`{re.escape(head)}\$\{{|f["']{re.escape(head)}\{{)""", code) for head in heads):
+        return True
     top = parts[0]
     if len(parts) == 1:  # a flat key: s.pager, strings["minutes"], t('xp'), labelled(x, 'share_code_label')
-        if re.search(rf"(?<![\w$])(?:s|strings)\.{top}\b|{quoted(top)}", code):
-            return True
-        # ... or a family of keys named with a computed end: t(`err_${error}`), f"err_{error}"
-        heads = ["_".join(top.split("_")[:cut]) + "_" for cut in range(1, top.count("_") + 1)]
-        return any(re.search(rf"""(?:`{re.escape(head)}\$\{{|f["']{re.escape(head)}\{{)""", code) for head in heads)
+        return bool(re.search(rf"(?<![\w$])(?:s|strings)\.{top}\b|{quoted(top)}", code))
     if len(parts) == 2:  # a mapping indexed with a computed key: strings["levels"][level], s.palette_to[scheme]
         return bool(re.search(rf"(?:{quoted(top)}\]|\.{top})\s*\[(?![\"'])", code))
     return False
@@ -90,6 +93,8 @@ def test_every_ui_string_is_used(lang: str) -> None:
     ("xp", "t('xp')", True),
     ("err_json", "t(`err_${r.error}`)", True),
     ("err_json", "t(`notice_${kind}`)", False),
+    ("reverse_posterior.legend_grid", 's(f"reverse_posterior.legend_{k}")', True),
+    ("reverse_posterior.legend_grid", 's(f"reverse_posterior.title_{k}")', False),
 ])
 def test_the_usage_rule_sees_use_and_its_absence(path: str, code: str, expected: bool) -> None:
     assert is_used(path, code) is expected
