@@ -17,12 +17,14 @@ from fractions import Fraction
 
 _CHARACTERS = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
-_FIGURE_BLOCK = re.compile(r"^```figure\n.*?^```", re.DOTALL | re.MULTILINE)
+# Figure specs are not read; self-check questions and collapsed worked answers are exercises, done after the reading.
+_FIGURE_BLOCK = re.compile(r"^```(?:figure|question)\n.*?^```", re.DOTALL | re.MULTILINE)
+_WORKED_ANSWER = re.compile(r'^(?P<indent> *)\?\?\? answer\b.*?(?=^(?!(?P=indent) {4}|\s*$))', re.DOTALL | re.MULTILINE)
 
 
 def reading_units(body: str) -> tuple[int, int]:
-    """(Latin words, space-less-script characters) in the body, figure specs left out."""
-    text = _FIGURE_BLOCK.sub("", body)
+    """(Latin words, space-less-script characters) in the body; figure specs, questions and worked answers left out."""
+    text = _WORKED_ANSWER.sub("", _FIGURE_BLOCK.sub("", body) + "\n")
     return len(_WORD.findall(text)), len(_CHARACTERS.findall(text))
 
 
