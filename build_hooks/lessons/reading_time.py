@@ -19,7 +19,7 @@ _CHARACTERS = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 # Figure specs are not read; self-check questions and collapsed worked answers are exercises, done after the reading.
 _FIGURE_BLOCK = re.compile(r"^```(?:figure|question)\n.*?^```", re.DOTALL | re.MULTILINE)
-_WORKED_ANSWER = re.compile(r'^(?P<indent> *)\?\?\? answer\b.*?(?=^(?!(?P=indent) {4}|\s*$))', re.DOTALL | re.MULTILINE)
+_WORKED_ANSWER = re.compile(r'^(?P<indent> *)\?\?\? answer\b.*?(?=^(?!(?P=indent) {4}|\s*$)|\Z)', re.DOTALL | re.MULTILINE)
 
 
 def reading_units(body: str) -> tuple[int, int]:

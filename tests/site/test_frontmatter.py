@@ -110,6 +110,7 @@ def test_unreadable_front_matter_is_one_clear_line(text: str, message: str) -> N
         ("```figure\nkind: forward\n```\nTwo words", (2, 0)),
         ("```question\nid: q\nprompt: Not read now\n```\nTwo words", (2, 0)),
         ('!!! exercise "E"\n\n    Do it.\n\n    ??? answer "A"\n\n        Solved later.\n\nBack here.', (6, 0)),
+        ('!!! exercise "E"\n\n    Do it.\n\n    ??? answer "A"\n\n        Solved at the very end.\n', (4, 0)),
     ],
 )
 def test_reading_units_count_latin_words_and_characters_of_scripts_without_spaces(body: str, units: tuple[int, int]) -> None:
