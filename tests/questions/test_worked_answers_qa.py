@@ -71,7 +71,29 @@ def lesson_3() -> dict[str, str]:
     return found
 
 
-LESSONS = [("01-what-a-generative-model-learns.md", lesson_1), ("03-forward-process.md", lesson_3)]
+def lesson_5() -> dict[str, str]:
+    snr = make_schedule("linear").snr
+    k = np.fft.fftfreq(128) * 128
+    mag = np.hypot(*np.meshgrid(k, k))
+    mag = mag[mag > 0]
+    found = {}
+    for a in (1, 2, 3, 0.8):
+        C = 128**2 * 0.25 / np.sum(mag ** -a)
+        fc = np.full_like(snr, np.inf)
+        fc[1:] = (C * snr[1:]) ** (1 / a)
+        t32, t2 = first_step(fc < 32), first_step(fc < 2)
+        found[f"alpha {a}: drop in log-SNR"] = f"{a * np.log(16):.2f}"
+        if a == 0.8:
+            found["alpha 0.8: steps"] = f"{t2 - t32}"
+            found["alpha 0.8: first below 32"] = f"t = {t32}"
+            found["alpha 0.8: first below 2"] = f" {t2}"
+        else:
+            found[f"alpha {a}: row"] = f"| {a} | {C:.2f} | t = {t32} | t = {t2} | {t2 - t32} |"
+    return found
+
+
+LESSONS = [("01-what-a-generative-model-learns.md", lesson_1), ("03-forward-process.md", lesson_3),
+           ("05-spectral-view.md", lesson_5)]
 
 
 @pytest.mark.parametrize("lang", site_languages())
