@@ -74,7 +74,43 @@ def lesson_7() -> dict[str, str]:
     return found
 
 
-LESSONS = [("06-training-objective.md", lesson_6), ("07-sampling-ddpm-ddim.md", lesson_7)]
+def lesson_8() -> dict[str, str]:
+    from build_hooks.figures import gmm2d
+
+    found = {}
+    mix = gmm2d.default_mixture()
+    means = np.array([gmm2d.class_moments(mix, c)[0] for c in mix.classes])
+    for w in (0, 1, 3, 7):  # the guidance figure's own samples (ddim, 100 steps, 400 samples, seed 0)
+        x, labels = gmm2d.guided_samples(mix, make_schedule("linear"), w=w, n=400, sampler="ddim", steps=100, seed=0)
+        d = np.linalg.norm(x[:, None] - means, axis=-1)
+        own = d[np.arange(len(x)), labels]
+        d[np.arange(len(x)), labels] = np.inf
+        assert not np.any(d.min(1) < own), "the worked answer says no sample is closer to another class's centre"
+        found[f"w={w} closest margin"] = f"{(d.min(1) - own).min():.2f}"
+        found[f"w={w} spread"] = f"{gmm2d.class_spread(x, labels):.2f}"
+    grid = np.linspace(-6, 6, 120_001)
+
+    def pdf(m: float) -> np.ndarray:
+        return np.exp(-((grid - m) ** 2) / (2 * 0.8**2))
+
+    for w in (0, 1, 3, 7):
+        p = pdf(1) * (pdf(1) / (pdf(1) + pdf(-1))) ** w
+        p /= p.sum()
+        mean = (p * grid).sum()
+        sd = np.sqrt((p * (grid - mean) ** 2).sum())
+        share = 100 * p[grid < 0].sum()
+        share_text = f"{share:.1f}%" if share >= 1 else f"{share:.2f}%"
+        found[f"w={w} target row"] = f"| {w} | {mean:.2f} | {sd:.2f} | {share_text} |"
+    found["s=7.5 as w"] = f"$w = {7.5 - 1:g}$"
+    found["w=0.3 as s"] = f"$s = {0.3 + 1:g}$"
+    return found
+
+
+LESSONS = [
+    ("06-training-objective.md", lesson_6),
+    ("07-sampling-ddpm-ddim.md", lesson_7),
+    ("08-guidance.md", lesson_8),
+]
 
 
 @pytest.mark.parametrize("lang", site_languages())
