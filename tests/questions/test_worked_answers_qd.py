@@ -36,8 +36,33 @@ def lesson_9() -> dict[str, str]:
     return found
 
 
+def lesson_10() -> dict[str, str]:
+    a = make_schedule("linear").alpha_bar
+
+    def ddim(n: int) -> float:
+        x, ts = 1.0, np.linspace(1000, 0, n + 1).round().astype(int)
+        for t, s in zip(ts[:-1], ts[1:]):
+            x0 = np.sqrt(a[t]) * 0.25 * x / (0.25 * a[t] + 1 - a[t])
+            eps = (x - np.sqrt(a[t]) * x0) / np.sqrt(1 - a[t])
+            x = np.sqrt(a[s]) * x0 + np.sqrt(1 - a[s]) * eps
+        return float(x)
+
+    exact = 0.5 / np.sqrt(0.25 * a[1000] + 1 - a[1000])
+    found = {"exact end": f"{exact:.3f}"}
+    errors = []
+    for n in (5, 10, 20, 40):
+        value = ddim(n)
+        errors.append(exact - value)
+        found[f"{n} steps end"] = f"| {value:.3f} "
+        found[f"{n} steps error"] = f"| {exact - value:.3f} "
+    for i in range(3):
+        found[f"ratio {i}"] = f"| {errors[i] / errors[i + 1]:.2f} "
+    found["spread at 5 steps"] = f"{ddim(5):.3f} / {exact:.3f}"
+    return found
+
+
 @pytest.mark.parametrize("lang", site_languages())
-@pytest.mark.parametrize(("name", "numbers"), [("09-latent-diffusion.md", lesson_9)])
+@pytest.mark.parametrize(("name", "numbers"), [("09-latent-diffusion.md", lesson_9), ("10-fewer-steps.md", lesson_10)])
 def test_qd_worked_answer_numbers(lang: str, name: str, numbers) -> None:
     answer = worked_answer(lang, name)
     missing = {what: value for what, value in numbers().items() if value not in answer}
