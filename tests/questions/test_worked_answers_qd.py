@@ -61,9 +61,57 @@ def lesson_10() -> dict[str, str]:
     return found
 
 
+def foundations_1() -> dict[str, str]:
+    rng = np.random.default_rng(1)
+    betas = np.linspace(1e-4, 0.02, 1000)
+    alpha_bar = make_schedule("linear").alpha_bar[1:]
+    a = alpha_bar[299]
+    x0 = rng.uniform(-1, 1, 100_000)
+    x = x0.copy()
+    for beta in betas[:300]:
+        x = np.sqrt(1 - beta) * x + np.sqrt(beta) * rng.standard_normal(x.shape)
+    xb = np.sqrt(a) * x0 + np.sqrt(1 - a) * rng.standard_normal(x0.shape)
+
+    def share(ab, v0):
+        return ab * v0 / (ab * v0 + 1 - ab)
+
+    eps = rng.standard_normal(x0.shape)
+    xd = x0.copy()
+    coefficient = 0.0
+    for beta in betas[:300]:
+        xd = np.sqrt(1 - beta) * xd + np.sqrt(beta) * eps
+        coefficient = np.sqrt(1 - beta) * coefficient + np.sqrt(beta)
+    return {
+        "alpha_bar at 300": f"{a:.3f}",
+        "closed-form variance": f"= {a / 3 + 1 - a:.3f}",
+        "chain mean": f"{x.mean():.3f}", "chain variance": f"{x.var():.3f}",
+        "one-line mean": f"{xb.mean():.3f}", "one-line variance": f"{xb.var():.3f}",
+        "share, v0 = 1/3": f"{100 * share(a, 1 / 3):.1f}%", "share, v0 = 1": f"{100 * share(a, 1.0):.1f}%",
+        "first t below half, v0 = 1/3": f"t = {first_step(share(make_schedule('linear').alpha_bar, 1 / 3) < 0.5)}",
+        "first t below half, v0 = 1": f"t = {first_step(share(make_schedule('linear').alpha_bar, 1.0) < 0.5)}",
+        "reused-noise variance": f"{xd.var():.1f}",
+        "noise coefficient": f"{coefficient:.1f}", "its square": f"{coefficient**2:.1f}",
+        "1 - alpha_bar": f"= {1 - a:.3f}",
+    }
+
+
+def foundations_answer(lang: str, name: str) -> str:
+    text = (REPO / "docs" / lang / "foundations" / name).read_text(encoding="utf-8")
+    match = re.search(r'^    \?\?\? answer "[^"]+"\n(.*)', text, re.MULTILINE | re.DOTALL)
+    assert match, f"docs/{lang}/foundations/{name}: no worked answer ('??? answer' inside the exercise block)"
+    return match.group(1)
+
+
 @pytest.mark.parametrize("lang", site_languages())
 @pytest.mark.parametrize(("name", "numbers"), [("09-latent-diffusion.md", lesson_9), ("10-fewer-steps.md", lesson_10)])
 def test_qd_worked_answer_numbers(lang: str, name: str, numbers) -> None:
     answer = worked_answer(lang, name)
     missing = {what: value for what, value in numbers().items() if value not in answer}
     assert not missing, f"docs/{lang}/lessons/{name}: worked answer lacks {missing}"
+
+
+@pytest.mark.parametrize("lang", site_languages())
+def test_qd_foundations_1_worked_answer_numbers(lang: str) -> None:
+    answer = foundations_answer(lang, "01-gaussians.md")
+    missing = {what: value for what, value in foundations_1().items() if value not in answer}
+    assert not missing, f"docs/{lang}/foundations/01-gaussians.md: worked answer lacks {missing}"
