@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from build_hooks.figures import gaussian_sums as G
-from build_hooks.figures import spec as S
 from build_hooks.figures.registry import kinds
 from build_hooks.figures.schedules import make_schedule
 
@@ -84,23 +83,6 @@ def test_the_gap_statistic_catches_a_wrong_closed_form() -> None:
     assert right < 0.03 < wrong
 
 
-@pytest.mark.parametrize(
-    ("text", "key", "hint"),
-    [
-        ("kind: gaussian-sum\ntimesteps: [0, 1200]\n", "timesteps", "0..1000"),
-        ("kind: gaussian-sum\ncentres: 0.5\n", "centres", "[-0.8, 0.8]"),
-        ("kind: gaussian-sum\ncentres: [0, 9]\n", "centres", "-3..3"),
-        ("kind: gaussian-sum\nspread: 0\n", "spread", "0.01..2"),
-        ("kind: gaussian-sum\nsamples: 10\n", "samples", "1000..100000"),
-        ("kind: gaussian-sum\nsize: 64\n", "size", "allowed keys"),
-    ],
-)
-def test_bad_keys_fail_with_one_line_naming_the_key(text: str, key: str, hint: str) -> None:
-    with pytest.raises(S.SpecError) as info:
-        S.parse(text + "caption: A caption.\n")
-    (problem,) = info.value.problems
-    assert f"'{key}'" in problem.message and hint in problem.message
-    assert "\n" not in problem.message
 
 
 def test_registered() -> None:

@@ -162,6 +162,16 @@ def test_denoiser_error_alt_gives_per_schedule_numbers(rendered: dict[str, Rende
         ("kind: denoiser-error\nschedules: [quadratic]\n", "schedules", "linear, cosine"),
         ("kind: denoiser-error\nsamples: 0\n", "samples", "1..64"),
         ("kind: denoiser-error\nschedule: cosine\n", "schedule", "allowed keys"),
+        ("kind: gaussian-sum\ntimesteps: [0, 1200]\n", "timesteps", "0..1000"),
+        ("kind: gaussian-sum\ncentres: 0.5\n", "centres", "[-0.8, 0.8]"),
+        ("kind: gaussian-sum\ncentres: [0, 9]\n", "centres", "-3..3"),
+        ("kind: gaussian-sum\nspread: 0\n", "spread", "0.01..2"),
+        ("kind: gaussian-sum\nsamples: 10\n", "samples", "1000..100000"),
+        ("kind: gaussian-sum\nsize: 64\n", "size", "allowed keys"),
+        ("kind: reverse-posterior\ntimesteps: [1, 10]\n", "timesteps", "2..1000"),
+        ("kind: reverse-posterior\ntimesteps: [2, 3, 4, 5, 6]\n", "timesteps", "at most 4"),
+        ("kind: reverse-posterior\nx0: 7\n", "x0", "-3..3"),
+        ("kind: reverse-posterior\nseed: 1\n", "seed", "allowed keys"),
     ],
 )
 def test_bad_keys_fail_with_one_line_naming_the_key(text: str, key: str, hint: str) -> None:

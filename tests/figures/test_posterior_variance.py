@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 from build_hooks.figures import reverse_posterior as R
-from build_hooks.figures import spec as S
 from build_hooks.figures.schedules import make_schedule
 
 from .test_kinds_extra import alt_text, render
@@ -90,20 +89,6 @@ def test_reverse_posterior_grid_check_can_fail() -> None:
     assert np.max(np.abs(grid - R.gaussian(xs, *step.posterior))) / grid.max() < 1e-6
 
 
-@pytest.mark.parametrize(
-    ("text", "key", "hint"),
-    [
-        ("kind: reverse-posterior\ntimesteps: [1, 10]\n", "timesteps", "2..1000"),
-        ("kind: reverse-posterior\ntimesteps: [2, 3, 4, 5, 6]\n", "timesteps", "at most 4"),
-        ("kind: reverse-posterior\nx0: 7\n", "x0", "-3..3"),
-        ("kind: reverse-posterior\nseed: 1\n", "seed", "allowed keys"),
-    ],
-)
-def test_reverse_posterior_bad_keys_fail_with_one_line(text: str, key: str, hint: str) -> None:
-    with pytest.raises(S.SpecError) as info:
-        S.parse(text + "caption: A caption.\n")
-    (problem,) = info.value.problems
-    assert f"'{key}'" in problem.message and hint in problem.message and "\n" not in problem.message
 
 
 def test_reverse_posterior_default_timesteps_follow_T() -> None:

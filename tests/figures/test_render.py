@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from build_hooks.figures.images import decode, load
-from build_hooks.figures.pipeline import compute, figure_html, prepare
+from build_hooks.figures.pipeline import figure_html, prepare
 from build_hooks.figures.render_svg import log_ticks, nice_ticks
 from build_hooks.figures.spec import parse
 from build_hooks.figures.strings import fmt_num, load_strings

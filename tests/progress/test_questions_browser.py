@@ -167,7 +167,7 @@ def test_answers_to_an_edited_question_stop_counting(page: Any, site_server: str
     open_page(page, url(site_server, lesson["path"]))
     assert snapshot(page)["questionsCorrect"] == [f"{LESSON}/why-shrink"]
     assert page.get_attribute(SINGLE, "data-course-result") is None
-    assert page.get_attribute(f'[data-course-question="why-shrink"]', "data-course-result") == "correct"
+    assert page.get_attribute('[data-course-question="why-shrink"]', "data-course-result") == "correct"
 
 
 def test_review_page_asks_due_questions_when_the_clock_moves_on(browser: Any, site_server: str,
@@ -237,7 +237,7 @@ def test_no_layout_shift_while_questions_and_their_state_render(browser: Any, si
     page.add_init_script("""(boxes) => document.addEventListener('readystatechange', () => {
       if (document.readyState === 'interactive')
         window.__before = boxes.map((b) => document.querySelector(b).getBoundingClientRect().height);
-    })""".replace("(boxes) =>", f"((boxes) =>") + f")({json.dumps(boxes)})")
+    })""".replace("(boxes) =>", "((boxes) =>") + f")({json.dumps(boxes)})")
     open_page(page, url(site_server, lesson["path"]))
     page.wait_for_function(f"document.querySelector('{SINGLE}').dataset.courseResult === 'correct'")
     page.wait_for_function(f"document.querySelector('{boxes[1]}').textContent !== ''")

@@ -3,7 +3,6 @@ fix; versions change exactly when what a reader answers changes; computed answer
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest

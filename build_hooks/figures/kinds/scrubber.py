@@ -19,7 +19,7 @@ from .. import html
 from ..forward import forward_frames
 from ..kind import Env, KindDef, Present, Result
 from ..render_raster import encode_webp, grid, t_label
-from ..schedules import SCHEDULE_NAMES, make_schedule
+from ..schedules import make_schedule
 
 if TYPE_CHECKING:
     from ..spec import Spec
