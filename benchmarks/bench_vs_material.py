@@ -75,8 +75,8 @@ def plain_material_configs(root: Path) -> list[Path]:
 def cycled_course(root: Path, lessons: int) -> Path:
     """The course's sources in root with `lessons` lessons per language: the real ones, then copies renumbered."""
     root.mkdir(parents=True)
-    for name in ("mkdocs.yml", "course.yml"):
-        shutil.copy2(REPO / name, root / name)
+    for path in REPO.glob("*.yml"):  # mkdocs.yml, course.yml and the data files the build reads and watches
+        shutil.copy2(path, root / path.name)
     for name in ("build_hooks", "overrides"):
         (root / name).symlink_to(REPO / name)
     # The figure cache is content-addressed and every copy asks for the real lessons' figures: share the repository's.

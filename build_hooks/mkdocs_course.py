@@ -27,7 +27,7 @@ from build_hooks.page import views
 from build_hooks.page.anatomy import add_exercise_slot, language_root
 from build_hooks.page.mathml import MathError, expand_math, pending_math, save_disk_cache, use_disk_cache
 from build_hooks.page.scripts import defer_scripts
-from build_hooks.questions.page import replace_blocks, review_bank
+from build_hooks.questions.page import BANK_SLOT, fill_bank, replace_blocks, review_bank
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -62,10 +62,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             versions = dict(build.catalog.question_versions(lesson, build.course.primary))
             markdown = replace_blocks(markdown, lesson.questions, versions, lesson_id=lesson.meta.id, strings=strings)
     elif page.meta.get("course_page") == "review":
-        markdown += review_bank([(l.meta.id, strings["question_origin"].format(number=l.meta.number, title=l.meta.title),
-                                  l.questions, dict(build.catalog.question_versions(l, build.course.primary)))
-                                 for l in build.lessons if l.questions], strings)
+        markdown += f"\n\n{BANK_SLOT}\n"  # filled in on_post_page, after search read the page
     return markdown
+
+
+def _review_bank(build: CourseBuild) -> str:
+    strings = build.strings["site"]
+    return review_bank([(l.meta.id, strings["question_origin"].format(number=l.meta.number, title=l.meta.title),
+                         l.questions, dict(build.catalog.question_versions(l, build.course.primary)))
+                        for l in build.lessons if l.questions], strings)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -78,6 +83,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if page.meta.get("course_page") == "review":
+        build = build_of(config)
+        try:
+            output = fill_bank(output, pending_math(_review_bank(build)))
+        except (MathError, ValueError) as error:
+            raise PluginError(f"docs/{build.lang}/{page.file.src_uri}: {error}") from None
     return expand_math(output)
 
 

@@ -12,15 +12,13 @@ from typing import Any
 
 import yaml
 
+from build_hooks.yaml_loading import load_yaml
 from build_hooks.i18n import StringsError, check_strings_file, strings_file
 from build_hooks.progress.config import ProgressConfig, parse_progress_config
 
 from .errors import CourseConfigError
 from .languages import Language, read_languages
 from .translated import translated
-
-# libyaml's loader when PyYAML has it (the same documents, parsed several times faster), else the pure-Python one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FILE_NAME = "course.yml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -175,7 +173,7 @@ def load_course(repo_root: Path, extra_course: object, theme_language: object) -
                 problems.extend(error.problems)
     path = repo_root / FILE_NAME
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise CourseConfigError([*problems, f"{FILE_NAME}: cannot be read: {error.strerror}"]) from None
     except yaml.YAMLError as error:

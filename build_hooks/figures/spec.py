@@ -13,6 +13,8 @@ from typing import Any, Mapping
 
 import yaml
 
+from build_hooks.yaml_loading import SafeLoader
+
 from . import fields as F
 from .kind import KindDef
 from .registry import kinds
@@ -57,13 +59,9 @@ class Spec:
         return json.dumps(self.cache_fields(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-# libyaml's loader when PyYAML was built with it: ~10× faster, which matters with hundreds of blocks per build.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def parse_block(text: str) -> tuple[Any, dict[str, int]]:
     """YAML values and the 0-based line of each top-level key; raises SpecError on YAML syntax errors."""
-    loader = _Loader(text)
+    loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         raw = loader.construct_document(node) if node is not None else None

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from build_hooks.yaml_loading import load_yaml
+
 from .render import LessonLink
 
 
@@ -17,7 +19,7 @@ def lesson_links(language_root: Path) -> dict[str, LessonLink]:
         text = path.read_text(encoding="utf-8")
         if not text.startswith("---"):
             continue
-        meta = yaml.safe_load(text.split("---", 2)[1]) or {}
+        meta = load_yaml(text.split("---", 2)[1]) or {}
         if isinstance(meta, dict) and isinstance(meta.get("id"), str):
             links[meta["id"]] = LessonLink(path.relative_to(language_root).as_posix(), int(meta.get("number", 0)),
                                            str(meta.get("title", meta["id"])))

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from build_hooks.yaml_loading import load_yaml
+
 FILE_NAME = "glossary.yml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TERM_KEYS = {"id", "lesson"}
@@ -61,7 +63,7 @@ def load(path: Path, languages: tuple[str, ...], lesson_ids: Collection[str] | N
     """
     name = path.name
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise GlossaryError([f"{name}: cannot be read ({error.strerror}); create it at the repository root"]) from None
     except yaml.YAMLError as error:

@@ -13,12 +13,11 @@ from typing import Any
 
 import yaml
 
+from build_hooks.yaml_loading import load_yaml
+
 HERE = Path(__file__).parent
 REFERENCE = HERE / "en.yml"
 COURSE_FOLDER = "i18n"
-# libyaml's loader when PyYAML has it (the same documents, parsed several times faster), else the pure-Python one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 class StringsError(ValueError):
     def __init__(self, problems: list[str]) -> None:
@@ -52,7 +51,7 @@ def load_strings(lang: str, course_root: Path | None = None) -> dict[str, Any]:
 @lru_cache(maxsize=16)
 def _parse(path: Path, mtime_ns: int) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise StringsError([f"{path.as_posix()}: cannot be read as YAML: {error}".replace("\n", " ")]) from None
     if not isinstance(data, dict):

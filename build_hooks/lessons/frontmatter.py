@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from build_hooks.yaml_loading import load_yaml
+
 LEVELS = ("beginner", "intermediate", "advanced")
 STATUSES = ("draft", "published")
 REQUIRED = ("id", "number", "title", "summary", "tags", "level", "status")
@@ -47,7 +49,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if not match:
         raise FrontMatterError("no front matter: start the file with a '---' line, the fields, and a closing '---'")
     try:
-        data = yaml.safe_load(match.group(1))
+        data = load_yaml(match.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (front matter line {mark.line + 1})" if mark else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import markdown
 
@@ -21,8 +22,17 @@ _CONFIG = {"pymdownx.arithmatex": {"generic": True}}
 _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    # One converter, reset between texts: building a Markdown instance costs more than converting a short text,
+    # and a build converts about ten texts per question.
+    return markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_CONFIG)
+
+
+@lru_cache(maxsize=4096)
 def _block(text: str) -> str:
-    return markdown.markdown(text.strip(), extensions=_EXTENSIONS, extension_configs=_CONFIG)
+    """Markdown to HTML; cached because the review page shows every lesson's questions again."""
+    return _converter().reset().convert(text.strip())
 
 
 def _inline(text: str) -> str:

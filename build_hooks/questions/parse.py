@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from build_hooks.yaml_loading import load_yaml
 from build_hooks.figures.fences import find_blocks
 
 from .compute import compute
@@ -162,7 +163,7 @@ def parse_questions(markdown: str, path: str) -> tuple[list[Question], list[str]
     seen: dict[str, int] = {}
     for block in find_blocks(markdown, info="question"):
         try:
-            raw = yaml.safe_load(block.text)
+            raw = load_yaml(block.text)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = block.line + 1 + (mark.line if mark else 0)

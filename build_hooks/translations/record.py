@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from build_hooks.yaml_loading import load_yaml
+
 from .fingerprint import PREFIX, fingerprint
 
 RECORD_NAME = "translations.yml"
@@ -66,7 +68,7 @@ def read_record(layout: Layout) -> dict[str, dict[str, str]] | None:
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError:
         raise RecordError(f"{RECORD_NAME}: not valid YAML; delete it and run "
                           f"`python -m build_hooks.translations record --all` after checking the translations") from None
