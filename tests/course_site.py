@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import yaml
-
-from build_hooks.course.languages import Language, read_languages
+from build_hooks.course.mkdocs_file import file_languages
 
 REPO = Path(__file__).resolve().parents[1]
 SUB_PATH = "/diffusion-course/"
@@ -98,29 +96,13 @@ def lesson_text(*, id: str, number: int, title: str, lang: str = "en", status: s
             f"tags: {tags}\nlevel: beginner\nstatus: {status}\n{extra}---\n\n{body if body is not None else default_body}")
 
 
-def site_language_settings(root: Path = REPO) -> list[Language]:
-    """The languages a course lists under extra.course.languages in its mkdocs.yml, primary first, as the build
-    reads them."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    problems: list[str] = []
-    languages = read_languages(config["extra"]["course"], config["theme"]["language"], problems)
-    assert not problems, problems
-    return list(languages)
-
-
 def site_languages(root: Path = REPO) -> list[str]:
-    return [language.code for language in site_language_settings(root)]
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml's !ENV tags as plain values (the tests only need the language list)."""
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: None)
+    """The language codes a course lists in its mkdocs.yml, primary first, as the build reads them."""
+    return [language.code for language in file_languages(root / "mkdocs.yml")]
 
 
 # The repository's languages and where each lives under the site root ('' for the primary), from mkdocs.yml.
-LANGUAGE_ROOTS: dict[str, str] = {}
+LANGUAGE_ROOTS = {lang: "" if index == 0 else f"{lang}/" for index, lang in enumerate(site_languages())}
 
 
 def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, course_yml: str | None = None,
@@ -206,6 +188,3 @@ def site_or_build(given: Path | None, workdir: Path, *, port: int) -> Path:
     if not result.ok:
         raise SystemExit(result.output)
     return site
-
-
-LANGUAGE_ROOTS.update({lang: "" if index == 0 else f"{lang}/" for index, lang in enumerate(site_languages())})

@@ -7,10 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
 from build_hooks.course.config import load_course
 from build_hooks.course.errors import CourseConfigError
+from build_hooks.course.mkdocs_file import read_mkdocs_file
 from build_hooks.lessons.catalog import read_catalog
 
 from . import scaffold
@@ -21,16 +20,9 @@ class AuthoringError(Exception):
 
 
 def _course(root: Path):
-    mkdocs = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    mkdocs = read_mkdocs_file(root / "mkdocs.yml")
     extra = (mkdocs.get("extra") or {}).get("course")
     return load_course(root, extra, (mkdocs.get("theme") or {}).get("language"))
-
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may use !ENV tags; the commands need none of their values."""
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: None)
 
 
 def new_lesson(root: Path, series_id: str, slug: str, title: str | None, tag: str | None) -> list[Path]:

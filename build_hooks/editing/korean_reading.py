@@ -82,13 +82,7 @@ def math_final(tex: str) -> str | None:
         tex = tex[:-1].rstrip()
     # A trailing group {…} or a command argument: look at its content.
     while tex.endswith("}"):
-        depth, i = 0, len(tex) - 1
-        while i >= 0:
-            depth += tex[i] == "}"
-            depth -= tex[i] == "{"
-            if depth == 0:
-                break
-            i -= 1
+        i = _opening(tex, "{}")
         inner, before = tex[i + 1:-1].strip(), tex[:i].rstrip()
         if before.endswith("^"):
             return CONSONANT if inner == "2" else None  # 제곱; other powers are read variously
@@ -117,6 +111,16 @@ def math_final(tex: str) -> str | None:
     return None
 
 
+def _opening(text: str, pair: str) -> int:
+    """Where the bracket that closes `text` (pair[1], its last character) is opened; -1 when it never is."""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += (text[i] == pair[1]) - (text[i] == pair[0])
+        if depth == 0:
+            return i
+    return -1
+
+
 def _top_level(tex: str) -> str:
     """`tex` with everything inside braces blanked, so only top-level operators remain visible."""
     out, depth = [], 0
@@ -137,13 +141,7 @@ def final_before(text: str) -> str | None:
         return math_final(text[start + 1:-1]) if start >= 0 else None
     if text.endswith(")"):
         # "디노이저(denoiser)를": the particle goes with the word before the parenthesis.
-        depth, i = 0, len(text) - 1
-        while i >= 0:
-            depth += text[i] == ")"
-            depth -= text[i] == "("
-            if depth == 0:
-                break
-            i -= 1
+        i = _opening(text, "()")
         if i <= 0 or text[i - 1].isspace():
             return None
         inside = text[i + 1:-1]

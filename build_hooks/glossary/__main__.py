@@ -11,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..editing.languages import LanguagesError, course_languages
+from ..course.errors import CourseConfigError
+from ..course.mkdocs_file import file_languages
 from ..i18n import load_strings
 from .lessons import lesson_links
 from .model import FILE_NAME, GlossaryError, load
@@ -29,10 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     repo = args.repo.resolve()
     try:
-        languages = course_languages(repo)
+        languages = tuple(lang.code for lang in file_languages(repo / "mkdocs.yml"))
         lessons = {lang: lesson_links(repo / "docs" / lang) for lang in languages}
         glossary = load(repo / FILE_NAME, languages, set(lessons[languages[0]]))
-    except (GlossaryError, LanguagesError) as error:
+    except (GlossaryError, CourseConfigError) as error:
         print(error, file=sys.stderr)
         return 1
     if args.command == "render":

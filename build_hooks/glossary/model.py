@@ -14,9 +14,7 @@ from build_hooks.yaml_loading import load_yaml
 
 FILE_NAME = "glossary.yml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TERM_KEYS = {"id", "lesson"}
 _TEXT_KEYS = {"term", "avoid", "definition", "also"}
-_SYMBOL_KEYS = {"symbol", "lesson"}
 
 
 class GlossaryError(ValueError):
@@ -109,6 +107,14 @@ def _lesson(entry: dict[str, Any], key: str, lesson_ids: Collection[str] | None,
     return lesson
 
 
+def _unknown_keys(entry: dict[str, Any], own: str, key: str, languages: tuple[str, ...], name: str,
+                  problems: list[str]) -> None:
+    """A term (own key: id) and a symbol (own key: symbol) take that key, lesson and one key per language."""
+    for extra in sorted(set(entry) - {own, "lesson"} - set(languages)):
+        problems.append(f"{name}: {key}.{extra}: unknown key; use {own}, lesson, or a language of the course "
+                        f"({', '.join(languages)})")
+
+
 def _strings(value: Any, key: str, name: str, problems: list[str]) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -130,9 +136,7 @@ def _term(entry: Any, i: int, languages: tuple[str, ...], lesson_ids: Collection
     else:
         problems.append(f"{name}: {key}.id: expected a kebab-case id such as 'noise-schedule'")
         term_id = ""
-    for extra in sorted(set(entry) - _TERM_KEYS - set(languages)):
-        problems.append(f"{name}: {key}.{extra}: unknown key; use id, lesson, or a language of the course "
-                        f"({', '.join(languages)})")
+    _unknown_keys(entry, "id", key, languages, name, problems)
     lesson = _lesson(entry, key, lesson_ids, name, problems)
     text: dict[str, TermText] = {}
     for lang in languages:
@@ -163,9 +167,7 @@ def _symbol(entry: Any, i: int, languages: tuple[str, ...], lesson_ids: Collecti
         problems.append(f"{name}: {key}.symbol: missing; write the symbol in TeX as the lessons do, e.g. x_t")
         return None
     key = f"notation[{i}] ({entry['symbol']})"
-    for extra in sorted(set(entry) - _SYMBOL_KEYS - set(languages)):
-        problems.append(f"{name}: {key}.{extra}: unknown key; use symbol, lesson, or a language of the course "
-                        f"({', '.join(languages)})")
+    _unknown_keys(entry, "symbol", key, languages, name, problems)
     lesson = _lesson(entry, key, lesson_ids, name, problems)
     meaning: dict[str, str] = {}
     for lang in languages:

@@ -11,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..editing.languages import LanguagesError, course_languages
+from ..course.errors import CourseConfigError
+from ..course.mkdocs_file import file_languages
 from .record import CURRENT, Layout, RecordError, locate, record_pages, states, translated_pages
 
 
@@ -26,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="list outdated translations; exit 1 if there is one")
     args = parser.parse_args(argv)
     try:
-        layout = Layout(args.repo.resolve(), course_languages(args.repo.resolve()))
+        repo = args.repo.resolve()
+        layout = Layout(repo, tuple(lang.code for lang in file_languages(repo / "mkdocs.yml")))
         if args.command == "record":
             if args.all == bool(args.files):
                 parser.error("give translated files, or --all")
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         if not stale:
             print("every translation is current")
         return 1 if stale else 0
-    except (RecordError, LanguagesError) as error:
+    except (RecordError, CourseConfigError) as error:
         print(error, file=sys.stderr)
         return 2
 

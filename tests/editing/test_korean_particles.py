@@ -4,11 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from build_hooks.editing.languages import course_languages
 from build_hooks.editing.particles import LANGUAGES, scan
+from course_site import REPO, site_languages
 
-REPO = Path(__file__).resolve().parents[2]
-SOURCES = sorted(path for lang in course_languages(REPO) if lang in LANGUAGES
+SOURCES = sorted(path for lang in site_languages() if lang in LANGUAGES
                  for path in (REPO / "docs" / lang).rglob("*.md"))
 
 
@@ -70,7 +69,7 @@ def _leaves(data, prefix=""):
             yield f"{prefix}{key}", str(value)
 
 
-@pytest.mark.parametrize("lang", [lang for lang in course_languages(REPO) if lang in LANGUAGES])
+@pytest.mark.parametrize("lang", [lang for lang in site_languages() if lang in LANGUAGES])
 def test_no_ui_template_puts_a_sound_dependent_particle_after_a_placeholder(lang: str) -> None:
     from build_hooks.editing.particles import placeholder_particles
     from build_hooks.i18n import load_strings

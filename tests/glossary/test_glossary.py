@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_hooks.editing.languages import course_languages
 from build_hooks.glossary.lessons import lesson_links
 from build_hooks.glossary.model import GlossaryError, load, parse
 from build_hooks.glossary.render import render_page
 from build_hooks.glossary.variants import find_variants
 from build_hooks.i18n import load_strings
+from course_site import site_languages
 
 REPO = Path(__file__).resolve().parents[2]
-LANGUAGES = course_languages(REPO)
+LANGUAGES = tuple(site_languages())
 
 
 @pytest.fixture(scope="module")

@@ -131,9 +131,10 @@ def test_minutes_grow_with_length_and_never_drop_below_one() -> None:
 
 def test_each_real_lesson_reads_in_about_the_same_time_in_both_languages() -> None:
     """The Korean rates (mkdocs.yml) are calibrated so that the same substance gets the same estimate."""
-    from course_site import REPO, site_language_settings
+    from build_hooks.course.mkdocs_file import file_languages
+    from course_site import REPO
 
-    rates = {lang.code: lang for lang in site_language_settings()}
+    rates = {lang.code: lang for lang in file_languages(REPO / "mkdocs.yml")}
     pairs = sorted((REPO / "docs" / "en" / "lessons").glob("*.md"))
     assert pairs
     for english in pairs:

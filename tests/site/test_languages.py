@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from build_hooks.course.mkdocs_file import file_languages
 from build_hooks.i18n import strings_file
-from course_site import BuildResult, build_site, fixture_course_yml, two_lesson_course, write_fixture_course
+from course_site import REPO, BuildResult, build_site, fixture_course_yml, two_lesson_course, write_fixture_course
 
 URL = "http://127.0.0.1:8000/c/"
 THREE = ("en", "ko", "ja")
@@ -127,3 +130,43 @@ def test_each_language_mistake_is_one_line_naming_file_key_and_fix(tmp_path: Pat
     assert not result.ok
     assert "Traceback" not in result.output, result.output
     assert expected in result.output.splitlines() or f"ERROR   -  {expected}" in result.output.splitlines(), result.output
+
+
+# The tools that run outside a build (translation record, glossary, authoring commands) read the same list through
+# build_hooks/course/mkdocs_file.py: MkDocs' tags tolerated, INHERIT followed, the build's checks and messages.
+
+def test_a_config_that_inherits_the_list_gives_the_tools_the_parents_languages(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nsite_url: !ENV [SITE_URL, 'http://x/']\n",
+                                         encoding="utf-8")
+    inherited = file_languages(tmp_path / "mkdocs.yml")
+    assert inherited == file_languages(REPO / "mkdocs.yml")
+    assert [lang.code for lang in inherited][:2] == ["en", "ko"] and inherited[1].words_per_minute == 215
+
+
+def run_tool(module: str, repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", module, "--repo", str(repo), *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+
+
+TOOL_MISTAKES = {
+    "languages written as a string": (
+        "site_url: !ENV [SITE_URL, 'http://x/']\nextra:\n  course:\n    languages: en\n",
+        "mkdocs.yml: extra.course.languages: expected a list such as [en, ko] (one entry per language, the primary "
+        "one first), got 'en'"),
+    "an inherited theme.language overridden": (
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ntheme:\n  language: ko\n",
+        "mkdocs.yml: theme.language: 'ko' is not the site's primary language; set theme.language to 'en' (the first "
+        "listed language builds the site root)"),
+    "no mkdocs.yml": (None, "mkdocs.yml: cannot be read: "),
+}
+
+
+@pytest.mark.parametrize("module", ["build_hooks.translations", "build_hooks.glossary"])
+@pytest.mark.parametrize(("config", "expected"), TOOL_MISTAKES.values(), ids=TOOL_MISTAKES.keys())
+def test_a_language_mistake_stops_the_tools_with_the_builds_one_line(tmp_path: Path, module: str, config: str | None,
+                                                                      expected: str) -> None:
+    if config is not None:
+        (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    done = run_tool(module, tmp_path, "check")
+    assert done.returncode in (1, 2) and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith(expected) and done.stderr.count("\n") == 1, done.stderr
