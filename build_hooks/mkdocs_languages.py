@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from build_hooks.course.build import attach, build_of, start_build
+from build_hooks.course.build import attach, build_of, nest, site_of, start_build
 from build_hooks.course.errors import CourseConfigError
 from build_hooks.page.anatomy import language_root
 
@@ -49,7 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         build = start_build(repo_root, extra_course=config.extra.get("course"), theme_language=config.theme["language"],
                             lang=lang, show_drafts=_command == "serve",
-                            icon_roots=[Path(folder) / ".icons" for folder in config.theme.dirs])
+                            icon_roots=[Path(folder) / ".icons" for folder in config.theme.dirs],
+                            site=site_of(config))
     except CourseConfigError as error:
         raise PluginError(str(error)) from None
     attach(config, build)
@@ -89,4 +90,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         other = load_config(config.config_file_path, docs_dir=str(build.docs_root / code),
                             site_dir=str(Path(config.site_dir) / code), site_url=config.site_url or None,
                             strict=config.strict)
+        nest(other, build)
         build_site(other)

@@ -20,6 +20,7 @@ from .config import CourseConfig, load_course
 from .errors import CourseConfigError
 
 _ATTRIBUTE = "_course_build"
+_SITE_ATTRIBUTE = "_course_site"
 
 
 @dataclass
@@ -66,13 +67,22 @@ class CourseBuild:
 
 
 def start_build(repo_root: Path, *, extra_course: object, theme_language: object, lang: str,
-                show_drafts: bool, icon_roots: Sequence[Path] = ()) -> CourseBuild:
-    """Read and check everything once; raises CourseConfigError with one line per problem."""
-    course = load_course(repo_root, extra_course, theme_language)
+                show_drafts: bool, icon_roots: Sequence[Path] = (), site: CourseBuild | None = None) -> CourseBuild:
+    """Read and check everything once; raises CourseConfigError with one line per problem.
+
+    `site` is the primary language's build when this one is nested in it (mkdocs_languages.py): the course and
+    its lessons (every language's, already checked) are the same for the whole site, so they are not read again.
+    """
+    if site is not None and site.repo_root == repo_root:
+        course, catalog = site.course, site.catalog
+    else:
+        course = load_course(repo_root, extra_course, theme_language)
+        catalog = None
     if lang not in course.codes:
         raise CourseConfigError([f"docs/{lang}/: not one of the site's languages ({', '.join(course.codes)}); "
                                  "add it to extra.course.languages in mkdocs.yml"])
-    catalog = read_catalog(repo_root / "docs", course)
+    if catalog is None:
+        catalog = read_catalog(repo_root / "docs", course)
     if catalog.errors:
         raise CourseConfigError(catalog.errors)
     build = CourseBuild(course, lang, repo_root, show_drafts, catalog, load_strings(lang, repo_root),
@@ -88,6 +98,15 @@ def start_build(repo_root: Path, *, extra_course: object, theme_language: object
 
 def attach(config: object, build: CourseBuild) -> None:
     setattr(config, _ATTRIBUTE, build)
+
+
+def nest(config: object, site: CourseBuild) -> None:
+    """Hand the primary build to the configuration of a language built inside it (read by `site_of`)."""
+    setattr(config, _SITE_ATTRIBUTE, site)
+
+
+def site_of(config: object) -> CourseBuild | None:
+    return getattr(config, _SITE_ATTRIBUTE, None)
 
 
 def build_of(config: object) -> CourseBuild:

@@ -8,6 +8,7 @@ preferred wording is not flagged ("잡음" inside "신호 대 잡음비").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .model import Glossary
@@ -92,7 +93,9 @@ def _pattern(variant: str) -> re.Pattern[str]:
 
 def find_variants(text: str, glossary: Glossary, lang: str) -> list[VariantUse]:
     """Every use of an avoided wording in `text` (a lesson in `lang`), in order."""
-    lines = prose_lines(text)
+    # One search per wording over the whole masked text (no wording holds a line break), not one per line.
+    prose = "\n".join(prose_lines(text))
+    starts = [0] + [match.end() for match in re.finditer("\n", prose)]
     preferred = [t.text[lang].term for t in glossary.terms if lang in t.text]
     found: list[VariantUse] = []
     for term in glossary.terms:
@@ -100,12 +103,11 @@ def find_variants(text: str, glossary: Glossary, lang: str) -> list[VariantUse]:
         if wording is None:
             continue
         for variant in wording.avoid:
-            pattern = _pattern(variant)
-            for number, line in enumerate(lines, start=1):
-                for hit in pattern.finditer(line):
-                    if _inside_preferred(line, hit.start(), hit.end(), preferred, variant):
-                        continue
-                    found.append(VariantUse(number, hit.start() + 1, variant, wording.term, term.id))
+            for hit in _pattern(variant).finditer(prose):
+                if _inside_preferred(prose, hit.start(), hit.end(), preferred, variant):
+                    continue
+                line = bisect_right(starts, hit.start())
+                found.append(VariantUse(line, hit.start() - starts[line - 1] + 1, variant, wording.term, term.id))
     return sorted(found, key=lambda use: (use.line, use.column))
 
 

@@ -27,8 +27,8 @@ import latex2mathml.converter
 _WRAPPED = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-# The stand-in: the TeX (escaped) in an attribute, the formula's text as content. No formula text contains "<".
-_PENDING = re.compile(r'<math data-course-tex="(?P<tex>[^"]*)" data-course-display="(?P<display>[01])">[^<]*</math>')
+# The stand-in: the formula's number in this process (see _formulas) and its text, with "<" and "&" escaped.
+_PENDING = re.compile(r'<math data-course-formula="(?P<number>\d+)">[^<]*</math>')
 
 
 class MathError(ValueError):
@@ -36,6 +36,10 @@ class MathError(ValueError):
 
 
 _converted: dict[str, str] = {}  # "<0 or 1 for display><TeX>" -> the converter's MathML
+# Formulas as found in pages, by arithmatex's bracket and escaped TeX -> (number, stand-in); and each number's MathML.
+# Pages repeat formulas and both languages share them, so each is worked out once. The numbers never reach a page.
+_stand_ins: dict[tuple[str, str], str] = {}
+_formulas: list[str] = []
 _disk: dict[str, Path | int] = {}  # "file": the cache file in use, "known": how many entries it held when read
 
 
@@ -96,23 +100,23 @@ def render_math(page_html: str) -> str:
 
 
 def pending_math(page_html: str) -> str:
-    """Every arithmatex formula as a one-element stand-in carrying its TeX and its text (see the module's doc).
+    """Every arithmatex formula as a one-element stand-in holding its text (see the module's doc).
 
     Converts each formula now, so a broken one fails here (MathError), where the page is known."""
     def replace(match: re.Match[str]) -> str:
-        display = match.group("open") == "["
-        tex = html.unescape(match.group("tex"))
-        text = _TAG.sub("", tex_to_mathml(tex, display=display))  # entities stay as they are: the parser reads them
-        stand_in = (f'<math data-course-tex="{html.escape(tex, quote=True)}" data-course-display="{int(display)}">'
-                    f"{text}</math>")
-        return _wrapped(stand_in, display)
+        key = (match.group("open"), match.group("tex"))
+        if key not in _stand_ins:
+            display = match.group("open") == "["
+            mathml = tex_to_mathml(html.unescape(match.group("tex")), display=display)
+            # The characters themselves rather than MathML's numeric entities: the same text, less to parse.
+            text = html.escape(html.unescape(_TAG.sub("", mathml)), quote=False)
+            _stand_ins[key] = _wrapped(f'<math data-course-formula="{len(_formulas)}">{text}</math>', display)
+            _formulas.append(mathml)
+        return _stand_ins[key]
 
     return _WRAPPED.sub(replace, page_html)
 
 
 def expand_math(page_html: str) -> str:
     """The stand-ins of `pending_math` replaced by their MathML."""
-    def replace(match: re.Match[str]) -> str:
-        return tex_to_mathml(html.unescape(match.group("tex")), display=match.group("display") == "1")
-
-    return _PENDING.sub(replace, page_html)
+    return _PENDING.sub(lambda match: _formulas[int(match.group("number"))], page_html)
