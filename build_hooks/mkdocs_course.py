@@ -60,7 +60,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta.pop("status", None)
         if lesson.questions:
             versions = dict(build.catalog.question_versions(lesson, build.course.primary))
-            markdown = replace_blocks(markdown, lesson.questions, versions, lesson_id=lesson.meta.id, strings=strings)
+            markdown = replace_blocks(markdown, lesson.questions, versions, lesson_id=lesson.meta.id, strings=strings,
+                                      hold=build.held.hold)
     elif page.meta.get("course_page") == "review":
         markdown += f"\n\n{BANK_SLOT}\n"  # filled in on_post_page, after search read the page
     return markdown
@@ -75,6 +76,7 @@ def _review_bank(build: CourseBuild) -> str:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = build_of(config)
+    html = build.held.release(html)  # the figures' and questions' HTML, kept out of the Markdown converter
     try:
         html = pending_math(html)  # MathML goes in on_post_page, after the search plugin read the page
     except MathError as error:

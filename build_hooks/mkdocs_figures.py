@@ -108,7 +108,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         html = figure_html(figure.prepared, figure.spec, strings=strings, urls=urls, fig_id=fig_id)
         # Splice by line position, so an identical block quoted inside another fence is never touched.
         out.extend(lines[done : block.line - 1])
-        out.append(f"\n{tags}{html}\n\n")
+        out.append(f"\n{build.held.hold(tags + html)}\n\n")  # the course hook puts it back after conversion
         tags = ""  # the kinds' stylesheets and scripts go before the first figure only
         done = block.end_line
     out.extend(lines[done:])

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from build_hooks.i18n import load_strings
+from build_hooks.page.held import HeldHtml
 from build_hooks.lessons.catalog import Catalog, Lesson, read_catalog
 from build_hooks.progress.icons import check_icons
 from build_hooks.progress.resolve import LessonRef, Resolved, resolve
@@ -36,6 +37,7 @@ class CourseBuild:
     # Pages a hook generates in every language, with no file under docs/<lang>/ (the glossary): they have a version
     # in each language for the language menu and hreflang.
     generated: set[str] = field(default_factory=set)
+    held: HeldHtml = field(default_factory=HeldHtml)  # hooks' finished HTML, kept out of the Markdown converter
 
     @property
     def docs_root(self) -> Path:

@@ -8,7 +8,7 @@ reading them cost the build as much as a dozen lessons."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from build_hooks.figures.fences import find_blocks
 
@@ -17,8 +17,10 @@ from .parse import Question
 
 
 def replace_blocks(markdown: str, questions: Sequence[Question], versions: Mapping[str, str], *, lesson_id: str,
-                   strings: Mapping[str, str]) -> str:
-    """Splice each block's HTML in by line position (the catalog parsed the same blocks, in the same order)."""
+                   strings: Mapping[str, str], hold: Callable[[str], str] = str) -> str:
+    """Splice each block's HTML in by line position (the catalog parsed the same blocks, in the same order).
+
+    `hold` turns the HTML into what goes into the Markdown (a placeholder: build_hooks/page/held.py)."""
     lines = markdown.splitlines(keepends=True)
     out: list[str] = []
     done = 0
@@ -26,7 +28,7 @@ def replace_blocks(markdown: str, questions: Sequence[Question], versions: Mappi
         out.extend(lines[done : block.line - 1])
         html = question_html(question, lesson_id=lesson_id, version=versions[question.id], number=number,
                              strings=strings)
-        out.append(f"\n{html}\n\n")
+        out.append(f"\n{hold(html)}\n\n")
         done = block.end_line
     out.extend(lines[done:])
     return "".join(out)
