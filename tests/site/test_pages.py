@@ -153,6 +153,15 @@ def test_math_is_mathml_without_scripts(built_site: Path) -> None:
         assert "arithmatex" not in html and "\\(" not in html and "$$" not in html, page
 
 
+def test_no_page_keeps_a_build_placeholder_or_a_figure_inside_a_paragraph(built_site: Path) -> None:
+    """The build holds figures and questions out of the Markdown converter and formulas out of the search plugin's
+    way (placeholders put back later): none may be left, and held HTML must not land inside a <p>."""
+    for page in html_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert "data-course-held" not in html and "data-course-formula" not in html, page
+        assert not re.search(r"<p>\s*(?:<link|<script|<figure|<section)", html), page
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_lesson_shows_a_computed_figure_with_size_and_alt_text(built_site: Path, lang: str) -> None:
     for meta in lessons(lang):
