@@ -57,7 +57,11 @@ class CourseBuild:
         return self.catalog.in_language(self.lang, include_drafts=False)
 
     def lesson_at(self, src_uri: str) -> Lesson | None:
-        return next((lesson for lesson in self.lessons if lesson.src_uri == src_uri), None)
+        return self._lessons_by_src_uri.get(src_uri)
+
+    @cached_property
+    def _lessons_by_src_uri(self) -> dict[str, Lesson]:
+        return {lesson.src_uri: lesson for lesson in self.lessons}
 
     def names(self) -> dict[str, str]:
         """Each language's name for itself, for the language menu."""

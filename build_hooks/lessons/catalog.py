@@ -52,6 +52,8 @@ class Catalog:
     # (language, series) with a file that could not be read: its numbering is not checked, so one mistake is
     # reported once, not again as a gap.
     incomplete: set[tuple[str, str]] = field(default_factory=set)
+    _index: dict[str, dict[str, Lesson]] = field(default_factory=dict, repr=False, compare=False)
+    _index_size: int = field(default=-1, repr=False, compare=False)
 
     def in_language(self, lang: str, *, include_drafts: bool) -> list[Lesson]:
         """The lessons of one language, series by series in the course's order, each series by number."""
@@ -65,7 +67,14 @@ class Catalog:
 
     def translations(self, lesson: Lesson) -> dict[str, Lesson]:
         """The versions of this lesson in every language, keyed by language (the lesson's own included)."""
-        return {l.lang: l for l in self.lessons if l.src_uri == lesson.src_uri}
+        # Indexed once the catalog is read (lessons are only ever appended): every page asks, and a scan per page
+        # would make a large course's build grow with the square of its size.
+        if self._index_size != len(self.lessons):
+            self._index.clear()
+            for each in self.lessons:
+                self._index.setdefault(each.src_uri, {})[each.lang] = each
+            self._index_size = len(self.lessons)
+        return dict(self._index.get(lesson.src_uri, {}))
 
 
 def parse_lesson(text: str, *, lang: str, series: str, path: str, src_uri: str, known_tags: frozenset[str],
