@@ -27,11 +27,14 @@ from build_hooks.page import views
 from build_hooks.page.anatomy import add_exercise_slot, language_root
 from build_hooks.page.mathml import MathError, expand_math, pending_math, save_disk_cache, use_disk_cache
 from build_hooks.page.scripts import defer_scripts
+from build_hooks.questions import html as question_html
 from build_hooks.questions.page import BANK_SLOT, fill_bank, replace_blocks, review_bank
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    use_disk_cache(Path(config.config_file_path).resolve().parent / "generated" / "mathml")  # beside the figures
+    generated = Path(config.config_file_path).resolve().parent / "generated"  # beside the figures
+    use_disk_cache(generated / "mathml")
+    question_html.use_disk_cache(generated / "questions")
     build = build_of(config)
     titles = {series.id: series.title[build.lang] for series in build.course.series}
     config.nav = build_nav(build.lessons, series_titles=titles, docs_dir=Path(config.docs_dir),
@@ -96,6 +99,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     save_disk_cache()
+    question_html.save_disk_cache()
 
 
 def _labels(build: CourseBuild, lesson: Lesson) -> dict[str, Any]:

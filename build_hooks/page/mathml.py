@@ -15,14 +15,13 @@ Each distinct formula is converted once: lessons repeat many of theirs, and both
 from __future__ import annotations
 
 import html
-import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import latex2mathml
 import latex2mathml.converter
+
+from .disk_memo import DiskMemo
 
 _WRAPPED = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>', re.DOTALL)
@@ -35,42 +34,21 @@ class MathError(ValueError):
     """A formula latex2mathml cannot convert; the message quotes the formula."""
 
 
-_converted: dict[str, str] = {}  # "<0 or 1 for display><TeX>" -> the converter's MathML
+_converted = DiskMemo()  # "<0 or 1 for display><TeX>" -> the converter's MathML
 # Formulas as found in pages, by arithmatex's bracket and escaped TeX -> (number, stand-in); and each number's MathML.
 # Pages repeat formulas and both languages share them, so each is worked out once. The numbers never reach a page.
 _stand_ins: dict[tuple[str, str], str] = {}
 _formulas: list[str] = []
-_disk: dict[str, Path | int] = {}  # "file": the cache file in use, "known": how many entries it held when read
 
 
 def use_disk_cache(folder: Path) -> None:
-    """Keep conversions in `folder` between builds; an unreadable file is ignored (everything is converted again)."""
-    path = folder / f"latex2mathml-{latex2mathml.__version__}.json"
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(stored, dict) and all(isinstance(v, str) for v in stored.values()):
-            _converted.update(stored)
-    except (OSError, ValueError):
-        pass
-    _disk.update(file=path, known=len(_converted))
+    """Keep conversions in `folder` between builds, in a file named for the converter's version."""
+    _converted.use(folder / f"latex2mathml-{latex2mathml.__version__}.json")
 
 
 def save_disk_cache() -> None:
-    """Write the conversions to the cache file when this build added any (atomically: builds may run side by side)."""
-    path = _disk.get("file")
-    if not isinstance(path, Path) or len(_converted) == _disk.get("known"):
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(_converted, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _disk["known"] = len(_converted)
+    """Write the conversions to the cache file when this build added any."""
+    _converted.save()
 
 
 def tex_to_mathml(tex: str, *, display: bool) -> str:

@@ -8,12 +8,17 @@ focusable control with data-course-choice; the script sets data-course-result an
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
 
 import markdown
+import pymdownx
+
+from build_hooks.page.disk_memo import DiskMemo
 
 from .parse import Question
 
@@ -22,17 +27,31 @@ _CONFIG = {"pymdownx.arithmatex": {"generic": True}}
 _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
+_converted = DiskMemo()  # a text (stripped) -> its HTML, kept between builds like the formulas' MathML
+
+
+def use_disk_cache(folder: Path) -> None:
+    """Keep conversions in `folder` between builds, in a file named for the converters' versions and settings."""
+    settings = hashlib.sha256(repr((_EXTENSIONS, _CONFIG)).encode()).hexdigest()[:8]
+    _converted.use(folder / f"markdown-{markdown.__version__}-pymdownx-{pymdownx.__version__}-{settings}.json")
+
+
+def save_disk_cache() -> None:
+    _converted.save()
+
+
 @lru_cache(maxsize=1)
 def _converter() -> markdown.Markdown:
-    # One converter, reset between texts: building a Markdown instance costs more than converting a short text,
-    # and a build converts about ten texts per question.
+    # One converter, reset between texts: building a Markdown instance costs more than converting a short text.
     return markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_CONFIG)
 
 
-@lru_cache(maxsize=4096)
 def _block(text: str) -> str:
-    """Markdown to HTML; cached because the review page shows every lesson's questions again."""
-    return _converter().reset().convert(text.strip())
+    """Markdown to HTML. A build converts about ten texts per question, and the review page shows them all again."""
+    key = text.strip()
+    if key not in _converted:
+        _converted[key] = _converter().reset().convert(key)
+    return _converted[key]
 
 
 def _inline(text: str) -> str:

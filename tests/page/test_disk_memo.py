@@ -1,0 +1,42 @@
+"""The conversions a build keeps between builds (build_hooks/page/disk_memo.py): read back by the next build,
+written only when a build added some, and an unreadable file costs nothing but the conversions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_hooks.page.disk_memo import DiskMemo
+
+
+def test_what_one_build_converts_the_next_reads_back(tmp_path: Path) -> None:
+    first = DiskMemo()
+    first.use(tmp_path / "cache" / "memo.json")
+    first["$x$"] = "<math>x</math>"
+    first.save()
+    second = DiskMemo()
+    second.use(tmp_path / "cache" / "memo.json")
+    assert second == {"$x$": "<math>x</math>"}
+
+
+def test_a_build_that_added_nothing_leaves_the_file_alone(tmp_path: Path) -> None:
+    path = tmp_path / "memo.json"
+    path.write_text('{"a": "b"}', encoding="utf-8")
+    memo = DiskMemo()
+    memo.use(path)
+    path.write_text('{"a": "b", "written": "by another build"}', encoding="utf-8")
+    memo.save()
+    assert "written" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("content", ["not json", '["a list"]', '{"a": 1}'])
+def test_an_unreadable_file_is_ignored_and_replaced(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "memo.json"
+    path.write_text(content, encoding="utf-8")
+    memo = DiskMemo()
+    memo.use(path)
+    assert memo == {}
+    memo["a"] = "b"
+    memo.save()
+    assert path.read_text(encoding="utf-8") == '{"a":"b"}'
