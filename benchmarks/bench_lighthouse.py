@@ -13,7 +13,7 @@ The server gzips text as GitHub Pages does (--no-gzip serves raw bytes, as the t
 To judge a change, compare two builds: --against OTHER (say, a build of main before the change) audits both on
 mobile, run after run in turn, so that the machine's load swings hit both alike; single runs here vary by 5 points.
 Run: .venv/bin/python benchmarks/bench_lighthouse.py [--site PATH] [--runs 3] [--lesson 02-diffusion-intuition]
-     [--no-gzip] [--against OTHER_SITE]
+     [--no-gzip] [--against OTHER_SITE]   (--lesson foundations/02-bayes-reverse-step for another series)
 """
 
 from __future__ import annotations
@@ -254,12 +254,14 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="an already built site (Korean under ko/) instead of building one")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-gzip", action="store_true", help="serve uncompressed, as the tests' server does")
-    parser.add_argument("--lesson", default="02-diffusion-intuition", help="the lesson's slug (same in both languages)")
+    parser.add_argument("--lesson", default="02-diffusion-intuition",
+                        help="the lesson's slug (same in both languages), in lessons/ unless it names its series "
+                             "folder (foundations/02-bayes-reverse-step)")
     parser.add_argument("--against", type=Path, help="another built site to compare with, mobile only, runs in turn")
     args = parser.parse_args()
     ensure_lighthouse()
     pages = {f"{lang} {kind}": root + path for lang, root in LANG_ROOTS.items()
-             for kind, path in (("home", ""), ("lesson", f"lessons/{args.lesson}/"))}
+             for kind, path in (("home", ""), ("lesson", f"{args.lesson if '/' in args.lesson else 'lessons/' + args.lesson}/"))}
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
         site = site_or_build(args.site, Path(tmp), port=port)
