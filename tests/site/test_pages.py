@@ -145,6 +145,23 @@ def test_each_language_has_its_own_search_index_and_404(built_site: Path, lang: 
     assert f'<html lang="{lang}"' in not_found
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_finds_a_question_on_its_lesson_and_the_review_page_still_asks_it(built_site: Path, lang: str) -> None:
+    """The review page carries every question hidden, for review; search leads to the lesson that asks it."""
+    import json
+    from build_hooks.questions.parse import parse_questions
+    meta = lessons(lang)[0]
+    source = (REPO / "docs" / lang / f"{meta['page']}.md").read_text(encoding="utf-8")
+    question = parse_questions(source, meta["page"])[0][0]
+    words = re.search(r"(?:[^\s$`*_\\]+ ){3}[^\s$`*_\\]+", question.prompt)
+    assert words, question.prompt
+    index = json.loads(read(built_site, f"{LANGS[lang]}search/search_index.json"))
+    found = {doc["location"].split("#")[0] for doc in index["docs"] if words.group(0) in doc["text"]}
+    assert found == {f"{meta['page']}/"}, (words.group(0), found)
+    review = read(built_site, f"{LANGS[lang]}review/index.html")
+    assert f'data-course-lesson="{meta["id"]}" data-course-version=' in review and words.group(0) in review
+
+
 def test_math_is_mathml_without_scripts(built_site: Path) -> None:
     pages = [p for p in html_pages(built_site) if "<math" in p.read_text(encoding="utf-8")]
     assert pages, "no page rendered any math"
