@@ -19,19 +19,25 @@ class DiskMemo(dict[str, str]):
     def __init__(self) -> None:
         super().__init__()
         self._path: Path | None = None
-        self._known = 0  # entries the file held when read (or last written)
+        # Whether a conversion was added since the last write: the builds of several languages share this memo and
+        # each reads the file again, so a count taken at reading time would hide what an earlier build added.
+        self._grew = False
+
+    def __setitem__(self, key: str, value: str) -> None:
+        super().__setitem__(key, value)
+        self._grew = True
 
     def use(self, path: Path) -> None:
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
             if isinstance(stored, dict) and all(isinstance(v, str) for v in stored.values()):
-                self.update(stored)
+                super().update(stored)  # read back, not added: no write needed for these
         except (OSError, ValueError):
             pass
-        self._path, self._known = path, len(self)
+        self._path = path
 
     def save(self) -> None:
-        if self._path is None or len(self) == self._known:
+        if self._path is None or not self._grew:
             return
         path = self._path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,4 +50,4 @@ class DiskMemo(dict[str, str]):
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        self._known = len(self)
+        self._grew = False

@@ -40,3 +40,14 @@ def test_an_unreadable_file_is_ignored_and_replaced(tmp_path: Path, content: str
     memo["a"] = "b"
     memo.save()
     assert path.read_text(encoding="utf-8") == '{"a":"b"}'
+
+
+def test_what_an_earlier_language_build_added_is_written_by_a_later_one(tmp_path: Path) -> None:
+    """The languages of one site share the memo, and each build reads the file again before it starts."""
+    path = tmp_path / "memo.json"
+    memo = DiskMemo()
+    memo.use(path)
+    memo["english"] = "<p>english</p>"  # the primary build converts, and saves only at its very end
+    memo.use(path)  # the nested Korean build starts, converts nothing new, and saves
+    memo.save()
+    assert "english" in path.read_text(encoding="utf-8")
