@@ -34,7 +34,8 @@ from build_hooks.figures.strings import load_strings  # noqa: E402
 
 HOOK_LINE = re.compile(r"^\s*-\s*build_hooks/mkdocs_figures\.py\s*$", re.M)
 SUMMARY = re.compile(r"figures: (\d+) computed, (\d+) reused, ([\d.]+) s")
-COPY = ("mkdocs.yml", "course.yml", "docs", "overrides", "build_hooks")
+# The sources a build reads: mkdocs.yml, course.yml and the other top-level data files (glossary, translations).
+COPY = (*sorted(path.name for path in REPO.glob("*.yml")), "docs", "overrides", "build_hooks")
 
 
 class EncodeTimer:
