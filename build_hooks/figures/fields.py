@@ -39,6 +39,9 @@ class Field:
     check: Check
     default: Any = REQUIRED
     doc: str = ""
+    # The default is checked too, against the figure's own T and settings: a fixed default (timesteps up to 1000)
+    # that the kind cannot adapt must fail as an author's mistake, not as an error inside the computation.
+    check_default: bool = False
 
 
 def _is_int(value: Any) -> bool:

@@ -122,6 +122,12 @@ def _check_one(key: str, field: F.Field, raw: Mapping[str, Any], lines: Mapping[
     if key not in raw:
         if field.default is F.REQUIRED:
             problems.append(Problem(None, f"figure key {key!r} is missing; add it ({field.doc or 'see build_hooks/figures/README.md'})"))
+        elif field.check_default:
+            try:
+                field.check(field.default, ctx)
+            except ValueError as exc:
+                problems.append(Problem(None, f"figure key {key!r} is not given and its default {field.default} does "
+                                              f"not fit this figure: {exc}; set {key} yourself"))
         return field.default
     try:
         return field.check(raw[key], ctx)

@@ -28,6 +28,10 @@ def docs(tmp_path: Path) -> Path:
         (GOOD + "seed: true\n", 4, "figure key 'seed': True is not an integer"),
         ("kind: forward\nimage: scene:blocks\ntimesteps: [0, 1200]\ncaption: x\n", 2, "figure key 'timesteps': 1200 is outside 0..1000 (T)"),
         ("kind: forward\nT: 50\nimage: scene:blocks\ntimesteps: [60]\ncaption: x\n", 3, "figure key 'timesteps': 60 is outside 0..50 (T)"),
+        ("kind: forward\nT: 100\nimage: scene:blocks\ncaption: x\n", None,
+         "figure key 'timesteps' is not given and its default [0, 250, 500, 750, 1000] does not fit this figure: 250 is "
+         "outside 0..100 (T); set timesteps yourself"),
+        ("kind: spectrum\nT: 100\nimage: scene:blocks\ncaption: x\n", None, "figure key 'timesteps' is not given and its default"),
         ("kind: forward\nimage: scene:blocks\ntimesteps: []\ncaption: x\n", 2, "figure key 'timesteps': the list is empty"),
         ("kind: forward\nimage: scene:blocks\ntimesteps: 5\ncaption: x\n", 2, "figure key 'timesteps': 5 is not a list"),
         ("kind: forward\nimage: scene:blocks\ntimesteps: [5, 5]\ncaption: x\n", 2, "repeats a timestep"),

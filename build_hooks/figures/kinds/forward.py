@@ -47,7 +47,7 @@ KIND = KindDef(
     name="forward",
     fields={
         "image": F.Field(F.image_ref(), doc="image: scene:blocks or a path under docs/"),
-        "timesteps": F.Field(F.timesteps(max_len=12), default=[0, 250, 500, 750, 1000]),
+        "timesteps": F.Field(F.timesteps(max_len=12), default=[0, 250, 500, 750, 1000], check_default=True),
         "schedule": F.Field(F.choice_or_list(*SCHEDULE_NAMES), default=["linear"]),
     },
     compute=compute,

@@ -68,7 +68,7 @@ KIND = KindDef(
     name="spectrum",
     fields={
         "image": F.Field(F.image_ref(), doc="image: scene:blocks or a path under docs/"),
-        "timesteps": F.Field(F.timesteps(max_len=8), default=[50, 100, 250, 500, 750]),
+        "timesteps": F.Field(F.timesteps(max_len=8), default=[50, 100, 250, 500, 750], check_default=True),
     },
     compute=compute,
     present=present,
