@@ -28,7 +28,7 @@ from build_hooks.page.anatomy import add_exercise_slot, language_root
 from build_hooks.page.mathml import MathError, expand_math, pending_math, save_disk_cache, use_disk_cache
 from build_hooks.page.scripts import defer_scripts
 from build_hooks.questions import html as question_html
-from build_hooks.questions.page import BANK_SLOT, fill_bank, replace_blocks, review_bank
+from build_hooks.questions.page import replace_blocks, review_bank
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -66,7 +66,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             markdown = replace_blocks(markdown, lesson.questions, versions, lesson_id=lesson.meta.id, strings=strings,
                                       hold=build.held.hold)
     elif page.meta.get("course_page") == "review":
-        markdown += f"\n\n{BANK_SLOT}\n"  # filled in on_post_page, after search read the page
+        try:
+            bank = pending_math(_review_bank(build))
+        except MathError as error:
+            raise PluginError(f"docs/{build.lang}/{page.file.src_uri}: math: {error}") from None
+        markdown += f"\n\n{build.held.hold(bank, after_search=True)}\n"  # not indexed: found on each lesson
     return markdown
 
 
@@ -88,13 +92,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if page.meta.get("course_page") == "review":
-        build = build_of(config)
-        try:
-            output = fill_bank(output, pending_math(_review_bank(build)))
-        except (MathError, ValueError) as error:
-            raise PluginError(f"docs/{build.lang}/{page.file.src_uri}: {error}") from None
-    return expand_math(output)
+    return expand_math(build_of(config).held.release_after_search(output))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -8,8 +8,8 @@ that each rule is testable on its own.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from build_hooks.course.config import CourseConfig
@@ -52,8 +52,6 @@ class Catalog:
     # (language, series) with a file that could not be read: its numbering is not checked, so one mistake is
     # reported once, not again as a gap.
     incomplete: set[tuple[str, str]] = field(default_factory=set)
-    _index: dict[str, dict[str, Lesson]] = field(default_factory=dict, repr=False, compare=False)
-    _index_size: int = field(default=-1, repr=False, compare=False)
 
     def in_language(self, lang: str, *, include_drafts: bool) -> list[Lesson]:
         """The lessons of one language, series by series in the course's order, each series by number."""
@@ -67,14 +65,16 @@ class Catalog:
 
     def translations(self, lesson: Lesson) -> dict[str, Lesson]:
         """The versions of this lesson in every language, keyed by language (the lesson's own included)."""
-        # Indexed once the catalog is read (lessons are only ever appended): every page asks, and a scan per page
-        # would make a large course's build grow with the square of its size.
-        if self._index_size != len(self.lessons):
-            self._index.clear()
-            for each in self.lessons:
-                self._index.setdefault(each.src_uri, {})[each.lang] = each
-            self._index_size = len(self.lessons)
-        return dict(self._index.get(lesson.src_uri, {}))
+        return dict(self.by_source.get(lesson.src_uri, {}))
+
+    @cached_property
+    def by_source(self) -> dict[str, dict[str, Lesson]]:
+        """src_uri -> language -> that version. Made on first use, which comes once every file is read (the checks
+        in read_catalog); every page asks, and a scan per page would grow a large course's build quadratically."""
+        index: dict[str, dict[str, Lesson]] = {}
+        for lesson in self.lessons:
+            index.setdefault(lesson.src_uri, {})[lesson.lang] = lesson
+        return index
 
 
 def parse_lesson(text: str, *, lang: str, series: str, path: str, src_uri: str, known_tags: frozenset[str],
@@ -133,10 +133,7 @@ def check_catalog(catalog: Catalog, *, primary: str) -> None:
                                           f"numbered 1..N without gaps; expected {expected}, got {lesson.meta.number}")
                     break
 
-    versions: dict[str, dict[str, Lesson]] = defaultdict(dict)
-    for lesson in catalog.lessons:
-        versions[lesson.src_uri][lesson.lang] = lesson
-    for src_uri, by_lang in sorted(versions.items()):
+    for src_uri, by_lang in sorted(catalog.by_source.items()):
         reference = by_lang.get(primary) or next(iter(by_lang.values()))
         for lang, lesson in sorted(by_lang.items()):
             for field_name in ("id", "number"):

@@ -2,7 +2,7 @@
 carries every published lesson's questions (hidden; the review script shows the due ones one at a time), so it
 needs no request once loaded and works offline.
 
-The review page's bank goes in after the search plugin has read the page (BANK_SLOT, then fill_bank): each question
+The review page's bank is held until the search plugin has read the page (build_hooks/page/held.py): each question
 is already found on its own lesson, the hidden copies would only make the review page match every search, and
 reading them cost the build as much as a dozen lessons."""
 
@@ -34,20 +34,10 @@ def replace_blocks(markdown: str, questions: Sequence[Question], versions: Mappi
     return "".join(out)
 
 
-BANK_SLOT = '<div class="course-review-bank" data-course-bank hidden></div>'
-
-
-def fill_bank(output: str, bank: str) -> str:
-    """The built review page with its bank in the slot (exactly one slot is expected)."""
-    if output.count(BANK_SLOT) != 1:
-        raise ValueError("the review page must hold exactly one question bank slot")
-    return output.replace(BANK_SLOT, bank)
-
-
 def review_bank(lessons: Sequence[tuple[str, str, Sequence[Question], Mapping[str, str]]],
                 strings: Mapping[str, str]) -> str:
     """Every question of the given lessons: (lesson id, its label, its questions, their versions) each."""
-    parts = [BANK_SLOT.removesuffix("</div>")]
+    parts = ['<div class="course-review-bank" data-course-bank hidden>']
     for lesson_id, label, questions, versions in lessons:
         for number, question in enumerate(questions, start=1):
             html = question_html(question, lesson_id=lesson_id, version=versions[question.id], number=number,

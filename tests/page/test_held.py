@@ -35,3 +35,11 @@ def test_each_placeholder_gets_its_own_html() -> None:
     held = HeldHtml()
     first, second = held.hold("<div>one</div>"), held.hold("<div>two</div>")
     assert held.release(f"{second}\n{first}") == "<div>two</div>\n<div>one</div>"
+
+
+def test_html_held_past_search_stays_out_until_the_page_is_finished() -> None:
+    held = HeldHtml()
+    page = f'{held.hold("<p>now</p>")}{held.hold("<p>later</p>", after_search=True)}'
+    converted = held.release(page)
+    assert "<p>now</p>" in converted and "later" not in converted
+    assert held.release_after_search(converted) == "<p>now</p><p>later</p>"
