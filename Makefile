@@ -7,9 +7,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test test-fast setup clean prune-figures bench lesson series
 
-$(STAMP): pyproject.toml package.json
+$(STAMP): pyproject.toml generator/pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ./generator  # the generator first: the course depends on it, and it is not on PyPI
 	$(BIN)/pip install --quiet -e '.[test]'
 	npm install --no-audit --no-fund --silent
 	touch $(STAMP)
@@ -26,11 +27,11 @@ build: $(STAMP)
 
 ## lesson: a draft lesson in every language, next free number in its series: make lesson SERIES=foundations SLUG=bayes-rule
 lesson: $(STAMP)
-	$(BIN)/python -m build_hooks.authoring new-lesson "$(SERIES)" "$(SLUG)" $(if $(TITLE),--title "$(TITLE)")
+	$(BIN)/python -m coursekit.authoring new-lesson "$(SERIES)" "$(SLUG)" $(if $(TITLE),--title "$(TITLE)")
 
 ## series: a new series in course.yml with its folder in every language: make series ID=foundations TITLE="Foundations"
 series: $(STAMP)
-	$(BIN)/python -m build_hooks.authoring new-series "$(ID)" $(if $(TITLE),--title "$(TITLE)")
+	$(BIN)/python -m coursekit.authoring new-series "$(ID)" $(if $(TITLE),--title "$(TITLE)")
 
 ## test: set up, then run every test (Python incl. browser tests in Chromium, and the JavaScript rules in Node)
 test: $(STAMP)
@@ -48,7 +49,7 @@ bench: $(STAMP)
 
 # Cached figures that no page uses any more (every spec or library change leaves old ones behind).
 prune-figures: $(STAMP)
-	$(BIN)/python -m build_hooks.figures.prune
+	$(BIN)/python -m coursekit.figures.prune
 
 clean:
 	rm -rf site generated

@@ -26,16 +26,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from build_hooks.figures import pipeline  # noqa: E402
-from build_hooks.figures.fences import find_blocks  # noqa: E402
-from build_hooks.figures.registry import kinds  # noqa: E402
-from build_hooks.figures.spec import SpecError, parse  # noqa: E402
-from build_hooks.figures.strings import load_strings  # noqa: E402
+from coursekit.figures import pipeline  # noqa: E402
+from coursekit.figures.fences import find_blocks  # noqa: E402
+from coursekit.figures.registry import kinds  # noqa: E402
+from coursekit.figures.spec import SpecError, parse  # noqa: E402
+from coursekit.figures.strings import load_strings  # noqa: E402
 
-HOOK_LINE = re.compile(r"^\s*-\s*build_hooks/mkdocs_figures\.py\s*$", re.M)
+HOOK_LINE = re.compile(r"^\s*-\s*coursekit/mkdocs_figures\.py\s*$", re.M)
 SUMMARY = re.compile(r"figures: (\d+) computed, (\d+) reused, ([\d.]+) s")
 # The sources a build reads: mkdocs.yml, course.yml and the other top-level data files (glossary, translations).
-COPY = (*sorted(path.name for path in REPO.glob("*.yml")), "docs", "overrides", "build_hooks")
+COPY = (*sorted(path.name for path in REPO.glob("*.yml")), "docs", "overrides", "coursekit")
 
 
 class EncodeTimer:

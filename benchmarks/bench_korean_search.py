@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 from course_site import SUB_PATH, site_or_build  # noqa: E402
 from site_server import SiteServer, free_port  # noqa: E402
 
-from build_hooks.glossary.variants import prose_lines  # noqa: E402
+from coursekit.glossary.variants import prose_lines  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = ["denoiser", "forward", "memorization", "posterior", "latent", "classifier", "schedule", "score",

@@ -1,7 +1,7 @@
 """Print the gzipped size of the reader-progress scripts and stylesheet, as shipped, and what each kind of page loads
 of them, against the 14 KB budget.
 
-The scripts are measured as the build ships them (comments stripped by build_hooks/progress/assets.py) and, for
+The scripts are measured as the build ships them (comments stripped by coursekit/progress/assets.py) and, for
 reference, as written. Usage: .venv/bin/python benchmarks/bench_progress_size.py
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from build_hooks.progress.assets import BUDGET_BYTES, compact_css, compact_js, gzipped_size, page_loads  # noqa: E402
+from coursekit.progress.assets import BUDGET_BYTES, compact_css, compact_js, gzipped_size, page_loads  # noqa: E402
 
 ASSETS = REPO / "overrides" / "assets" / "course"
 

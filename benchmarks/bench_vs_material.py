@@ -77,7 +77,7 @@ def cycled_course(root: Path, lessons: int) -> Path:
     root.mkdir(parents=True)
     for path in REPO.glob("*.yml"):  # mkdocs.yml, course.yml and the data files the build reads and watches
         shutil.copy2(path, root / path.name)
-    for name in ("build_hooks", "overrides"):
+    for name in ("coursekit", "overrides"):
         (root / name).symlink_to(REPO / name)
     # The figure cache is content-addressed and every copy asks for the real lessons' figures: share the repository's.
     (REPO / "generated").mkdir(exist_ok=True)

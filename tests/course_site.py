@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from build_hooks.course.mkdocs_file import file_languages
+from coursekit.course.mkdocs_file import file_languages
 
 REPO = Path(__file__).resolve().parents[1]
 SUB_PATH = "/diffusion-course/"
@@ -133,11 +133,11 @@ def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, cour
           language: {languages[0]}
           custom_dir: {REPO / 'overrides'}
         hooks:
-          - {REPO / 'build_hooks' / 'mkdocs_languages.py'}
-          - {REPO / 'build_hooks' / 'mkdocs_course.py'}
-          - {REPO / 'build_hooks' / 'mkdocs_figures.py'}
-          - {REPO / 'build_hooks' / 'mkdocs_progress.py'}
-          - {REPO / 'build_hooks' / 'mkdocs_editing.py'}
+          - {REPO / 'coursekit' / 'mkdocs_languages.py'}
+          - {REPO / 'coursekit' / 'mkdocs_course.py'}
+          - {REPO / 'coursekit' / 'mkdocs_figures.py'}
+          - {REPO / 'coursekit' / 'mkdocs_progress.py'}
+          - {REPO / 'coursekit' / 'mkdocs_editing.py'}
         """) + textwrap.indent(f"extra:\n  course:\n    languages:{listed}\n", "") + extra_yml, encoding="utf-8")
     return root
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from .schedules import Schedule
+from build_hooks.figures.schedules import Schedule
 
 Array = npt.NDArray[np.floating]
 

@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from .schedules import Schedule
+from build_hooks.figures.schedules import Schedule
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from .samplers import Array, Predictor, sample
-from .schedules import Schedule
+from build_hooks.figures.samplers import Array, Predictor, sample
+from build_hooks.figures.schedules import Schedule
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

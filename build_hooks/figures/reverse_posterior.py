@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .schedules import Schedule
+from build_hooks.figures.schedules import Schedule
 
 FloatArray = npt.NDArray[np.float64]
 

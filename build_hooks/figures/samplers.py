@@ -14,8 +14,8 @@ from typing import Callable, Collection
 import numpy as np
 import numpy.typing as npt
 
-from .denoiser import eps_from_x0
-from .schedules import Schedule
+from build_hooks.figures.denoiser import eps_from_x0
+from build_hooks.figures.schedules import Schedule
 
 Array = npt.NDArray[np.floating]
 Predictor = Callable[[Array, int], Array]  # (x_t, t) -> x̂_0

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from .schedules import Schedule
+from build_hooks.figures.schedules import Schedule
 
 FloatArray = npt.NDArray[np.float64]
 VARIANCES: tuple[str, ...] = ("posterior", "beta")

@@ -67,3 +67,7 @@ def compute(spec: Mapping[str, Any]) -> tuple[float | None, str | None]:
         return function(spec), None
     except ValueError as error:
         return None, str(error)
+
+
+# What the course registers with the generator (build_hooks/__init__.py): every name, answered by compute().
+ANSWERS = dict.fromkeys(COMPUTATIONS, compute)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from build_hooks.editing.particles import LANGUAGES, scan
+from coursekit.editing.particles import LANGUAGES, scan
 from course_site import REPO, site_languages
 
 SOURCES = sorted(path for lang in site_languages() if lang in LANGUAGES
@@ -71,15 +71,15 @@ def _leaves(data, prefix=""):
 
 @pytest.mark.parametrize("lang", [lang for lang in site_languages() if lang in LANGUAGES])
 def test_no_ui_template_puts_a_sound_dependent_particle_after_a_placeholder(lang: str) -> None:
-    from build_hooks.editing.particles import placeholder_particles
-    from build_hooks.i18n import load_strings
+    from coursekit.editing.particles import placeholder_particles
+    from coursekit.i18n import load_strings
 
     bad = [f"{key}: {value}" for key, value in _leaves(load_strings(lang)) if placeholder_particles(value)]
     assert not bad, "\n".join(bad)
 
 
 def test_a_particle_after_a_placeholder_is_found() -> None:
-    from build_hooks.editing.particles import placeholder_particles
+    from coursekit.editing.particles import placeholder_particles
 
     assert placeholder_particles("{image}와 노이즈의 파워 스펙트럼") == ["와"]
     assert placeholder_particles("{schedules} 스케줄의 {curve}를 그린 선 그래프") == ["를"]

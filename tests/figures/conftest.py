@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-if str(REPO_ROOT) not in sys.path:  # lets `pytest tests/figures` import build_hooks without installation
+if str(REPO_ROOT) not in sys.path:  # lets `pytest tests/figures` import coursekit without installation
     sys.path.insert(0, str(REPO_ROOT))
 
 

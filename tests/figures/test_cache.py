@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from build_hooks.figures import cache
-from build_hooks.figures.pipeline import key_for, prepare
-from build_hooks.figures.kind import Result
-from build_hooks.figures.spec import parse
+from coursekit.figures import cache
+from coursekit.figures.pipeline import key_for, prepare
+from coursekit.figures.kind import Result
+from coursekit.figures.spec import parse
 
 BLOCK = "kind: forward\nimage: images/a.png\ntimesteps: [0, 1000]\nsize: 32\ncaption: x\n"
 
@@ -90,7 +90,7 @@ def test_writes_leave_no_temporary_files(tmp_path: Path) -> None:
 
 
 def test_a_figure_used_twice_is_computed_once(docs: Path, tmp_path: Path) -> None:
-    from build_hooks.figures.pipeline import prepare_many
+    from coursekit.figures.pipeline import prepare_many
 
     spec = parse(BLOCK, (docs,))
     other = parse(BLOCK.replace("size: 32", "size: 40"), (docs,))

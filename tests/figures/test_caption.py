@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_hooks.figures import caption
-from build_hooks.figures.spec import SpecError, parse_block, validate
+from coursekit.figures import caption
+from coursekit.figures.spec import SpecError, parse_block, validate
 
 
 @pytest.mark.parametrize(

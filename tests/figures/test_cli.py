@@ -1,4 +1,4 @@
-"""`python -m build_hooks.figures`, run as a subprocess the way an author would."""
+"""`python -m coursekit.figures`, run as a subprocess the way an author would."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ SCHEDULE = "kind: schedule\ncurve: log_snr\ncaption: Log-SNR.\n"
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
-    return subprocess.run([sys.executable, "-m", "build_hooks.figures", *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "coursekit.figures", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from build_hooks.figures import gmm2d, langevin, vlb
-from build_hooks.figures import spec as S
+from coursekit.figures import spec as S
 from build_hooks.figures.schedules import make_schedule
 
 from .test_kinds_extra import alt_text, render

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from build_hooks.figures import gaussian_sums as G
-from build_hooks.figures.registry import kinds
+from coursekit.figures.registry import kinds
 from build_hooks.figures.schedules import make_schedule
 
 from .test_kinds_extra import alt_text, render

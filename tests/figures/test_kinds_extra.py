@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import pytest
 from PIL import Image
 
-from build_hooks.figures import spec as S
-from build_hooks.figures.kind import Env, Present, Result
-from build_hooks.figures.registry import kinds
-from build_hooks.figures.strings import load_strings
+from coursekit.figures import spec as S
+from coursekit.figures.kind import Env, Present, Result
+from coursekit.figures.registry import kinds
+from coursekit.figures.strings import load_strings
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 

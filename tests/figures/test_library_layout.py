@@ -9,8 +9,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = "build_hooks.figures"
-ROOT = Path(__file__).resolve().parents[2] / "build_hooks" / "figures"
+PACKAGE = "coursekit.figures"
+ROOT = Path(__file__).resolve().parents[2] / "coursekit" / "figures"
 
 
 def module_name(path: Path) -> str:
@@ -90,7 +90,7 @@ def test_kinds_do_not_borrow_from_each_other() -> None:
 
 
 def test_registry_lists_every_kind_module() -> None:
-    from build_hooks.figures.registry import KINDS  # here: a cycle must fail the cycle test, not collection
+    from coursekit.figures.registry import KINDS  # here: a cycle must fail the cycle test, not collection
 
     files = {path.stem for path in (ROOT / "kinds").glob("*.py") if path.stem != "__init__"}
     listed = {kind.compute.__module__.rsplit(".", 1)[-1] for kind in KINDS}

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from build_hooks.figures import cache
-from build_hooks.figures.pipeline import prepare
-from build_hooks.figures.prune import main
-from build_hooks.figures.spec import parse
+from coursekit.figures import cache
+from coursekit.figures.pipeline import prepare
+from coursekit.figures.prune import main
+from coursekit.figures.spec import parse
 
 KEEP = "a" * 32
 OLD = "b" * 32

@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from build_hooks.figures.images import decode, load
-from build_hooks.figures.pipeline import figure_html, prepare
-from build_hooks.figures.render_svg import log_ticks, nice_ticks
-from build_hooks.figures.spec import parse
-from build_hooks.figures.strings import fmt_num, load_strings
-from build_hooks.i18n import shipped_languages
+from coursekit.figures.images import decode, load
+from coursekit.figures.pipeline import figure_html, prepare
+from coursekit.figures.render_svg import log_ticks, nice_ticks
+from coursekit.figures.spec import parse
+from coursekit.figures.strings import fmt_num, load_strings
+from coursekit.i18n import shipped_languages
 
 SPECS = {
     "forward": "kind: forward\nimage: scene:blocks\ntimesteps: [0, 250, 500, 750, 1000]\nsize: 64\ncaption: CAP\n",
@@ -151,7 +151,7 @@ def test_plot_svg_is_well_formed_xml_and_kept_out_of_the_search_index(name: str,
 
 
 def test_scatter_draws_every_point_in_one_path() -> None:
-    from build_hooks.figures.render_svg import Axis, Panel, Series, plot
+    from coursekit.figures.render_svg import Axis, Panel, Series, plot
 
     xs = [i / 10 for i in range(50)]
     svg = plot([Panel(Axis("x", 0, 5), Axis("y", 0, 5), [Series("pts", xs, xs, mode="scatter")])], fig_id="f", title="t", desc="d")

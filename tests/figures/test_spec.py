@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_hooks.figures.spec import SpecError, parse
+from coursekit.figures.spec import SpecError, parse
 
 GOOD = "kind: forward\nimage: scene:blocks\ntimesteps: [0, 500, 1000]\ncaption: A strip.\n"
 

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from build_hooks.figures.forward import noise_like
-from build_hooks.figures.images import load
-from build_hooks.figures.pipeline import compute
+from coursekit.figures.images import load
+from coursekit.figures.pipeline import compute
 from build_hooks.figures.schedules import make_schedule
-from build_hooks.figures.spec import parse
+from coursekit.figures.spec import parse
 from build_hooks.figures.spectrum import radial_power_spectrum
 
 SPEC = "kind: spectrum\nimage: scene:blocks\ntimesteps: [50, 250, 500, 750]\nsize: 64\nseed: 3\ncaption: CAP\n"

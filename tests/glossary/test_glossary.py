@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_hooks.glossary.lessons import lesson_links
-from build_hooks.glossary.model import GlossaryError, load, parse
-from build_hooks.glossary.render import render_page
-from build_hooks.glossary.variants import find_variants
-from build_hooks.i18n import load_strings
+from coursekit.glossary.lessons import lesson_links
+from coursekit.glossary.model import GlossaryError, load, parse
+from coursekit.glossary.render import render_page
+from coursekit.glossary.variants import find_variants
+from coursekit.i18n import load_strings
 from course_site import site_languages
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ def glossary():
 
 
 def test_the_course_glossary_is_valid_and_no_lesson_uses_an_avoided_wording() -> None:
-    done = subprocess.run([sys.executable, "-m", "build_hooks.glossary", "check"], cwd=REPO, capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "coursekit.glossary", "check"], cwd=REPO, capture_output=True,
                           text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -75,7 +75,7 @@ def test_a_mistake_is_one_line_naming_the_file_the_key_and_the_fix(terms, expect
 def test_a_broken_file_fails_with_one_line_and_no_traceback(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("extra:\n  course:\n    languages: [en, ko]\n")
     (tmp_path / "glossary.yml").write_text("terms:\n  - id: x\n   lesson: y\n")
-    done = subprocess.run([sys.executable, "-m", "build_hooks.glossary", "--repo", str(tmp_path), "check"],
+    done = subprocess.run([sys.executable, "-m", "coursekit.glossary", "--repo", str(tmp_path), "check"],
                           cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 1
     assert done.stderr.strip().startswith("glossary.yml: not valid YAML at line 3")

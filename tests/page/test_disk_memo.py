@@ -1,4 +1,4 @@
-"""The conversions a build keeps between builds (build_hooks/page/disk_memo.py): read back by the next build,
+"""The conversions a build keeps between builds (coursekit/page/disk_memo.py): read back by the next build,
 written only when a build added some, and an unreadable file costs nothing but the conversions."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_hooks.page.disk_memo import DiskMemo
+from coursekit.page.disk_memo import DiskMemo
 
 
 def test_what_one_build_converts_the_next_reads_back(tmp_path: Path) -> None:

@@ -1,12 +1,12 @@
 """Finished HTML held out of the Markdown converter comes back exactly, in place, however Markdown treats its
-surroundings (build_hooks/page/held.py)."""
+surroundings (coursekit/page/held.py)."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from build_hooks.page.held import HeldHtml
+from coursekit.page.held import HeldHtml
 
 FIGURE = '<link rel="stylesheet" href="x.css"><figure class="f"><svg viewBox="0 0 1 1"></svg><figcaption>A *b*</figcaption></figure>'
 QUESTION = '<section class="q"><p>Which?</p><ol><li><button type="button">1 &lt; 2</button></li></ol></section>'

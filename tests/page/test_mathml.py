@@ -1,6 +1,6 @@
 """Formulas: the MathML a page gets, and the search index built while the page holds one stand-in per formula.
 
-Material's search plugin indexes the page before its MathML goes in (build_hooks/page/mathml.py says why). Readers
+Material's search plugin indexes the page before its MathML goes in (coursekit/page/mathml.py says why). Readers
 must find formulas exactly as if it had parsed the MathML: here every formula of the real lessons is indexed both
 ways with the plugin's own parser.
 """
@@ -14,7 +14,7 @@ import markdown
 import pytest
 from material.plugins.search.plugin import Parser
 
-from build_hooks.page.mathml import MathError, expand_math, pending_math, render_math
+from coursekit.page.mathml import MathError, expand_math, pending_math, render_math
 
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = sorted((REPO / "docs").glob("*/lessons/*.md"))
@@ -61,7 +61,7 @@ def test_a_broken_formula_is_named() -> None:
 
 
 def test_conversions_are_kept_between_builds_and_a_broken_cache_is_ignored(tmp_path: Path) -> None:
-    from build_hooks.page import mathml
+    from coursekit.page import mathml
 
     kept = dict(mathml._converted)
     try:

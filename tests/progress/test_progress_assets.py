@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from build_hooks.progress.assets import BUDGET_BYTES, compact_css, compact_js, gzipped_size, page_loads
+from coursekit.progress.assets import BUDGET_BYTES, compact_css, compact_js, gzipped_size, page_loads
 
 ASSETS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "course"
 MODULES = sorted((ASSETS / "progress").glob("*.js"))

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from build_hooks.progress.config import parse_progress_config
-from build_hooks.progress.resolve import LessonRef, resolve
+from coursekit.progress.config import parse_progress_config
+from coursekit.progress.resolve import LessonRef, resolve
 
 REPO = Path(__file__).resolve().parents[2]
 RAW: dict[str, Any] = yaml.safe_load((REPO / "course.yml").read_text(encoding="utf-8"))

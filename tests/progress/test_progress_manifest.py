@@ -8,11 +8,11 @@ from pathlib import Path
 
 import yaml
 
-from build_hooks.course.config import parse_course
-from build_hooks.course.languages import Language
-from build_hooks.lessons.catalog import Lesson
-from build_hooks.lessons.frontmatter import LessonMeta
-from build_hooks.progress.manifest import build_manifest, manifest_json
+from coursekit.course.config import parse_course
+from coursekit.course.languages import Language
+from coursekit.lessons.catalog import Lesson
+from coursekit.lessons.frontmatter import LessonMeta
+from coursekit.progress.manifest import build_manifest, manifest_json
 
 REPO = Path(__file__).resolve().parents[2]
 _problems: list[str] = []

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from build_hooks.questions.compute import compute
-from build_hooks.questions.parse import parse_questions
-from build_hooks.questions.version import version_of
+from coursekit.questions.parse import parse_questions
+from coursekit.questions.version import version_of
 from course_site import build_site, lesson_text, two_lesson_course, write_fixture_course
 
 PATH = "docs/en/lessons/01-first.md"

@@ -19,7 +19,7 @@ from site_server import free_port
 
 
 def author(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "build_hooks.authoring", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "coursekit.authoring", "--root", str(root), *args],
                           cwd=REPO, capture_output=True, text=True, timeout=60)
 
 

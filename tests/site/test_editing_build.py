@@ -18,7 +18,7 @@ NOTICE = 'data-course-translation="outdated"'
 
 
 def _record_all(root: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "build_hooks.translations", "--repo", str(root), "record", "--all"],
+    done = subprocess.run([sys.executable, "-m", "coursekit.translations", "--repo", str(root), "record", "--all"],
                           cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_hooks.lessons.catalog import parse_lesson
-from build_hooks.lessons.frontmatter import FrontMatterError, split_front_matter
-from build_hooks.lessons.reading_time import estimate_minutes, reading_units
+from coursekit.lessons.catalog import parse_lesson
+from coursekit.lessons.frontmatter import FrontMatterError, split_front_matter
+from coursekit.lessons.reading_time import estimate_minutes, reading_units
 from course_site import lesson_text
 
 TAGS = frozenset({"diffusion", "sampling"})
@@ -131,7 +131,7 @@ def test_minutes_grow_with_length_and_never_drop_below_one() -> None:
 
 def test_each_real_lesson_reads_in_about_the_same_time_in_both_languages() -> None:
     """The Korean rates (mkdocs.yml) are calibrated so that the same substance gets the same estimate."""
-    from build_hooks.course.mkdocs_file import file_languages
+    from coursekit.course.mkdocs_file import file_languages
     from course_site import REPO
 
     rates = {lang.code: lang for lang in file_languages(REPO / "mkdocs.yml")}

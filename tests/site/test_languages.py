@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from build_hooks.course.mkdocs_file import file_languages
-from build_hooks.i18n import strings_file
+from coursekit.course.mkdocs_file import file_languages
+from coursekit.i18n import strings_file
 from course_site import REPO, BuildResult, build_site, fixture_course_yml, two_lesson_course, write_fixture_course
 
 URL = "http://127.0.0.1:8000/c/"
@@ -93,7 +93,7 @@ def _build_with(tmp_path: Path, *, languages: tuple[str, ...] = ("en", "ko"), st
 MISTAKES = {
     "a language without a strings file": (
         dict(languages=("en", "ko", "fr"), course_yml=fixture_course_yml(("en", "ko", "fr"))),
-        "mkdocs.yml: extra.course.languages: 'fr' has no UI strings; add i18n/fr.yml (copy build_hooks/i18n/en.yml "
+        "mkdocs.yml: extra.course.languages: 'fr' has no UI strings; add i18n/fr.yml (copy coursekit/i18n/en.yml "
         "and translate every string)"),
     "a language without a docs folder": (
         dict(no_docs="ko"),
@@ -101,7 +101,7 @@ MISTAKES = {
     "a strings file missing a key": (
         dict(languages=("en", "ko", "ja"), course_yml=fixture_course_yml(THREE),
              strings={"ja": japanese_strings().replace("  next: Next lesson\n", "")}),
-        "i18n/ja.yml: site.next: missing; add it (build_hooks/i18n/en.yml has every key)"),
+        "i18n/ja.yml: site.next: missing; add it (coursekit/i18n/en.yml has every key)"),
     "theme.language not among the languages": (
         dict(mkdocs_edit=lambda text: text.replace("  language: en\n", "  language: de\n")),
         "mkdocs.yml: theme.language: 'de' is not the site's primary language; use one of en, ko, the first one for "
@@ -133,7 +133,7 @@ def test_each_language_mistake_is_one_line_naming_file_key_and_fix(tmp_path: Pat
 
 
 # The tools that run outside a build (translation record, glossary, authoring commands) read the same list through
-# build_hooks/course/mkdocs_file.py: MkDocs' tags tolerated, INHERIT followed, the build's checks and messages.
+# coursekit/course/mkdocs_file.py: MkDocs' tags tolerated, INHERIT followed, the build's checks and messages.
 
 def test_a_config_that_inherits_the_list_gives_the_tools_the_parents_languages(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nsite_url: !ENV [SITE_URL, 'http://x/']\n",
@@ -161,7 +161,7 @@ TOOL_MISTAKES = {
 }
 
 
-@pytest.mark.parametrize("module", ["build_hooks.translations", "build_hooks.glossary"])
+@pytest.mark.parametrize("module", ["coursekit.translations", "coursekit.glossary"])
 @pytest.mark.parametrize(("config", "expected"), TOOL_MISTAKES.values(), ids=TOOL_MISTAKES.keys())
 def test_a_language_mistake_stops_the_tools_with_the_builds_one_line(tmp_path: Path, module: str, config: str | None,
                                                                       expected: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from build_hooks.page.scripts import defer_scripts
+from coursekit.page.scripts import defer_scripts
 from html_tools import html_pages
 
 LESSON = "lessons/02-diffusion-intuition/"

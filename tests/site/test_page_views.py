@@ -1,4 +1,4 @@
-"""What a page shows around the author's text, decided by pure functions (build_hooks.page.views): one table of
+"""What a page shows around the author's text, decided by pure functions (coursekit.page.views): one table of
 cases per decision, run in-process in milliseconds."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from build_hooks.page import views
+from coursekit.page import views
 
 NAMES = {"en": "English", "ko": "한국어", "ja": "日本語"}
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from build_hooks.i18n import load_strings
+from coursekit.i18n import load_strings
 from course_site import LANGUAGE_ROOTS, REPO
 from html_tools import collect, css_urls, html_pages
 
@@ -149,7 +149,7 @@ def test_each_language_has_its_own_search_index_and_404(built_site: Path, lang: 
 def test_search_finds_a_question_on_its_lesson_and_the_review_page_still_asks_it(built_site: Path, lang: str) -> None:
     """The review page carries every question hidden, for review; search leads to the lesson that asks it."""
     import json
-    from build_hooks.questions.parse import parse_questions
+    from coursekit.questions.parse import parse_questions
     meta = lessons(lang)[0]
     source = (REPO / "docs" / lang / f"{meta['page']}.md").read_text(encoding="utf-8")
     question = parse_questions(source, meta["page"])[0][0]

@@ -10,7 +10,7 @@ import pytest
 
 import yaml
 
-from build_hooks.i18n import load_strings
+from coursekit.i18n import load_strings
 from course_site import LANGUAGE_ROOTS, REPO
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from build_hooks.i18n import load_strings
+from coursekit.i18n import load_strings
 from course_site import build_site, fixture_course_yml, lesson_text, write_fixture_course
 from site_server import SiteServer, free_port
 

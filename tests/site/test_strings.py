@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_hooks.i18n import StringsError, check_strings_file, shipped_languages, strings_file
+from coursekit.i18n import StringsError, check_strings_file, shipped_languages, strings_file
 
 
 @pytest.mark.parametrize("lang", shipped_languages())
@@ -23,7 +23,7 @@ def test_a_missing_or_empty_key_is_one_line_naming_file_and_key(tmp_path: Path) 
     with pytest.raises(StringsError) as caught:
         check_strings_file(strings_file("ja", tmp_path), tmp_path)
     assert caught.value.problems == (
-        "i18n/ja.yml: site.lesson_of: missing; add it (build_hooks/i18n/en.yml has every key)",
+        "i18n/ja.yml: site.lesson_of: missing; add it (coursekit/i18n/en.yml has every key)",
         "i18n/ja.yml: site.comments: empty; write the text",
     )
 

@@ -1,8 +1,8 @@
-"""Every UI string in build_hooks/i18n/*.yml is used somewhere (test_strings.py checks every language has them all).
+"""Every UI string in coursekit/i18n/*.yml is used somewhere (test_strings.py checks every language has them all).
 
 A string nobody reads still has to be translated and kept in step; one the code asks for but a language lacks shows
 the reader a gap. Usage is found in the sources that read strings: templates and scripts under overrides/ and the
-Python under build_hooks/. A key is used when the code names it:
+Python under coursekit/. A key is used when the code names it:
 - by its path below the section in quotes, as the figures do: s("forward.row"), or its parent with a computed
   last part: s(f"schedule_names.{name}");
 - a top-level key of a section by its name: s.pager in a template, strings["minutes"] in Python, t('xp') in a
@@ -21,14 +21,14 @@ from pathlib import Path
 
 import pytest
 
-from build_hooks.i18n import load_strings, shipped_languages
+from coursekit.i18n import load_strings, shipped_languages
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @lru_cache(maxsize=1)
 def sources() -> str:
-    files = [*(REPO / "overrides").rglob("*.html"), *(REPO / "overrides").rglob("*.js"), *(REPO / "build_hooks").rglob("*.py")]
+    files = [*(REPO / "overrides").rglob("*.html"), *(REPO / "overrides").rglob("*.js"), *(REPO / "coursekit").rglob("*.py")]
     return "\n".join(path.read_text(encoding="utf-8") for path in sorted(files))
 
 
@@ -79,7 +79,7 @@ def unused(lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", shipped_languages())
 def test_every_ui_string_is_used(lang: str) -> None:
     found = unused(lang)
-    assert not found, f"build_hooks/i18n/{lang}.yml: strings no code reads (delete them): {found}"
+    assert not found, f"coursekit/i18n/{lang}.yml: strings no code reads (delete them): {found}"
 
 
 @pytest.mark.parametrize(("path", "code", "expected"), [

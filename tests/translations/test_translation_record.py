@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from build_hooks.translations.fingerprint import fingerprint
+from coursekit.translations.fingerprint import fingerprint
 
 REPO = Path(__file__).resolve().parents[2]
 PARAGRAPH = "The forward process adds a little Gaussian noise\nat every step, and the image fades.\n"
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "build_hooks.translations", "--repo", str(repo), *args],
+    return subprocess.run([sys.executable, "-m", "coursekit.translations", "--repo", str(repo), *args],
                           cwd=repo, capture_output=True, text=True, env={"PYTHONPATH": str(REPO), "PATH": ""})
 
 
@@ -51,7 +51,7 @@ def test_check_lists_the_outdated_translation_only_and_record_makes_it_current(c
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         "docs/ko/lessons/02-x.md: outdated, docs/en/lessons/02-x.md changed since it was translated; update it, "
-        "then run: python -m build_hooks.translations record docs/ko/lessons/02-x.md"]
+        "then run: python -m coursekit.translations record docs/ko/lessons/02-x.md"]
     assert run(course, "record", "docs/ko/lessons/02-x.md").returncode == 0
     assert run(course, "check").returncode == 0
 

@@ -9,14 +9,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .. import fields as F
-from .. import html, vlb
-from ..kind import Env, KindDef, Present, Result
-from ..render_svg import Axis, Panel, Series, plot
-from ..schedules import SCHEDULE_NAMES, make_schedule
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures import vlb
+from build_hooks.figures.common import shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_svg import Axis, Panel, Series, plot
+from build_hooks.figures.schedules import SCHEDULE_NAMES, make_schedule
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 PLOT_POINTS = 250
 REPORT_TS = (2, 10, 100, 500)  # plus T; steps whose relative weight the alt text states
@@ -81,10 +83,11 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="bound-weights",
     fields={
+        **shared("T"),
         "schedules": F.Field(F.choice_list(*SCHEDULE_NAMES), default=list(SCHEDULE_NAMES)),
         "variance": F.Field(F.choice(*vlb.VARIANCES), default="posterior"),
     },
     compute=compute,
     present=present,
-    common=("T",),
+    common=(),
 )

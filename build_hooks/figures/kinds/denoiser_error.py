@@ -6,18 +6,19 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import denoiser_error as de
-from .. import fields as F
-from .. import html
-from ..denoiser import ExactDenoiser
-from ..kind import Env, KindDef, Present, Result
-from ..render_svg import Axis, Guide, Panel, Series, plot
-from ..schedules import SCHEDULE_NAMES, make_schedule
-from ..strings import two_digits
+from build_hooks.figures import denoiser_error as de
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures.denoiser import ExactDenoiser
+from build_hooks.figures.common import ALL_SCENES, shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_svg import Axis, Guide, Panel, Series, plot
+from build_hooks.figures.schedules import SCHEDULE_NAMES, make_schedule
+from coursekit.figures.strings import two_digits
 
 if TYPE_CHECKING:
-    from ..spec import Spec
-    from ..strings import Strings
+    from coursekit.figures.spec import Spec
+    from coursekit.figures.strings import Strings
 
 # Error curves depend on the pixel count (more pixels identify the reference sooner), so one fixed working size
 # keeps figures comparable across lessons; 32 px also keeps the figure fast. Stated in the alt text.
@@ -114,12 +115,13 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="denoiser-error",
     fields={
-        "images": F.Field(F.image_refs(), default=list(F.ALL_SCENES)),
+        **shared("T"),
+        "images": F.Field(F.image_refs(), default=list(ALL_SCENES)),
         "schedules": F.Field(F.choice_list(*SCHEDULE_NAMES), default=list(SCHEDULE_NAMES)),
         "samples": F.Field(F.integer(1, 64), default=8),
     },
     compute=compute,
     present=present,
     image_keys=("images",),
-    common=("seed", "T"),
+    common=("seed",),
 )

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import fields as F
-from .. import html
-from ..forward import forward_frames
-from ..kind import Env, KindDef, Present, Result
-from ..render_raster import encode_webp, grid, t_label
-from ..schedules import SCHEDULE_NAMES, make_schedule
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures.forward import forward_frames
+from build_hooks.figures.common import shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_raster import encode_webp, grid, t_label
+from build_hooks.figures.schedules import SCHEDULE_NAMES, make_schedule
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 
 def compute(spec: Spec, env: Env) -> Result:
@@ -46,12 +47,14 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="forward",
     fields={
+        **shared("T", "schedule"),
         "image": F.Field(F.image_ref(), doc="image: scene:blocks or a path under docs/"),
         "timesteps": F.Field(F.timesteps(max_len=12), default=[0, 250, 500, 750, 1000], check_default=True),
         "schedule": F.Field(F.choice_or_list(*SCHEDULE_NAMES), default=["linear"]),
     },
     compute=compute,
     present=present,
+    common=("seed",),
     image_keys=("image",),
     uses_size=True,
 )

@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import fields as F
-from .. import gaussian_sums as G
-from .. import html
-from ..kind import Env, KindDef, Present, Result
-from ..render_svg import Axis, Panel, Series, plot
-from ..schedules import make_schedule
+from coursekit.figures import fields as F
+from build_hooks.figures import gaussian_sums as G
+from coursekit.figures import html
+from build_hooks.figures.common import shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_svg import Axis, Panel, Series, plot
+from build_hooks.figures.schedules import make_schedule
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 BINS = 48
 CURVE_POINTS = 161
@@ -134,6 +135,7 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="gaussian-sum",
     fields={
+        **shared("T", "schedule"),
         "timesteps": F.Field(F.optional(F.timesteps(MAX_PANELS)), default=None),
         "centres": F.Field(centres_check, default=[-0.8, 0.8]),
         "spread": F.Field(F.number(0.01, 2.0), default=0.2),
@@ -141,4 +143,5 @@ KIND = KindDef(
     },
     compute=compute,
     present=present,
+    common=("seed",),
 )

@@ -6,14 +6,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import fields as F
-from .. import gmm2d, html
-from ..kind import Env, KindDef, Present, Result
-from ..render_svg import Axis, Panel, Point, Series, plot
-from ..schedules import make_schedule
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures import gmm2d
+from build_hooks.figures.common import shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_svg import Axis, Panel, Point, Series, plot
+from build_hooks.figures.schedules import make_schedule
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 SAMPLER = "ddim"  # deterministic: every panel starts from the same noise, so panels differ only by w
 STEPS = 100
@@ -104,9 +106,11 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="guidance",
     fields={
+        **shared("T", "schedule"),
         "weights": F.Field(weights_check, default=[0.0, 1.0, 3.0, 7.0], doc="weights: a list such as [0, 1, 3, 7]"),
         "samples": F.Field(F.integer(30, 3000), default=400),
     },
     compute=compute,
     present=present,
+    common=("seed",),
 )

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import fields as F
-from .. import gmm2d, html, langevin
-from ..kind import Env, KindDef, Present, Result
-from ..render_svg import Axis, Panel, Series, plot
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures import gmm2d, langevin
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_svg import Axis, Panel, Series, plot
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 MAX_PANELS = 4
 MAX_TAU = 0.5  # beyond this every chain leaves the plot within a few steps

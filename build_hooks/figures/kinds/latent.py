@@ -7,15 +7,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import fields as F
-from .. import html, pca
-from ..kind import Env, KindDef, Present, Result
-from ..render_raster import encode_webp, grid
-from ..schedules import make_schedule
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures import pca
+from build_hooks.figures.common import shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_raster import encode_webp, grid
+from build_hooks.figures.schedules import make_schedule
 
 if TYPE_CHECKING:
-    from ..spec import Spec
-    from ..strings import Strings
+    from coursekit.figures.spec import Spec
+    from coursekit.figures.strings import Strings
 
 MAX_DIMS = 6
 MAX_TIMESTEPS = 8
@@ -102,12 +104,14 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="latent",
     fields={
+        **shared("T", "schedule"),
         "image": F.Field(F.image_ref(), doc="image: scene:<name> or a path under docs/"),
         "dims": F.Field(dims_check, default=[4, 16, 64]),
         "timesteps": F.Field(F.optional(F.timesteps(MAX_TIMESTEPS)), default=None),
     },
     compute=compute,
     present=present,
+    common=("seed",),
     image_keys=("image",),
     uses_size=True,
 )

@@ -6,15 +6,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import fields as F
-from .. import gmm2d, html
-from ..kind import Env, KindDef, Present, Result
-from ..render_svg import Axis, Panel, Series, plot
-from ..samplers import SAMPLER_NAMES
-from ..schedules import make_schedule
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures import gmm2d
+from build_hooks.figures.common import shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_svg import Axis, Panel, Series, plot
+from build_hooks.figures.samplers import SAMPLER_NAMES
+from build_hooks.figures.schedules import make_schedule
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 DATA_POINTS = 300
 MAX_STEPS = 1000  # every visited state becomes a polyline vertex: keep the SVG small
@@ -80,10 +82,12 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="paths2d",
     fields={
+        **shared("T", "schedule"),
         "sampler": F.Field(F.choice(*SAMPLER_NAMES), default="ddim"),
         "steps": F.Field(steps_check, default=50),
         "paths": F.Field(F.integer(1, MAX_PATHS), default=12),
     },
     compute=compute,
     present=present,
+    common=("seed",),
 )

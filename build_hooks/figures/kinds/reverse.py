@@ -6,16 +6,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import fields as F
-from .. import html
-from ..denoiser import ExactDenoiser
-from ..kind import Env, KindDef, Present, Result
-from ..render_raster import encode_webp, grid, t_label
-from ..samplers import SAMPLER_NAMES, sample, step_sequence
-from ..schedules import make_schedule
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures.denoiser import ExactDenoiser
+from build_hooks.figures.common import ALL_SCENES, shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_raster import encode_webp, grid, t_label
+from build_hooks.figures.samplers import SAMPLER_NAMES, sample, step_sequence
+from build_hooks.figures.schedules import make_schedule
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 ROW_LABELS = ["x_t", "x̂_0"]  # math, not words: the same in every language
 
@@ -81,13 +82,15 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="reverse",
     fields={
-        "images": F.Field(F.image_refs(max_len=8), default=list(F.ALL_SCENES)),
+        **shared("T", "schedule"),
+        "images": F.Field(F.image_refs(max_len=8), default=list(ALL_SCENES)),
         "sampler": F.Field(F.choice(*SAMPLER_NAMES), default="ddim"),
         "steps": F.Field(steps_check, default=50),
         "frames": F.Field(F.integer(2, 12), default=6),
     },
     compute=compute,
     present=present,
+    common=("seed",),
     image_keys=("images",),
     uses_size=True,
 )

@@ -6,15 +6,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import fields as F
-from .. import html
-from .. import reverse_posterior as R
-from ..kind import Env, KindDef, Present, Result
-from ..render_svg import Axis, Panel, Series, plot
-from ..schedules import make_schedule
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures import reverse_posterior as R
+from build_hooks.figures.common import shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_svg import Axis, Panel, Series, plot
+from build_hooks.figures.schedules import make_schedule
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 GRID = 4001  # brute-force grid for the check; the plotted curves are thinned
 PLOT_POINTS = 161
@@ -130,11 +131,12 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="reverse-posterior",
     fields={
+        **shared("T", "schedule"),
         "timesteps": F.Field(F.optional(timesteps_check), default=None),
         "x0": F.Field(F.number(-3.0, 3.0), default=0.5),
         "noise": F.Field(F.number(-4.0, 4.0), default=1.0),
     },
     compute=compute,
     present=present,
-    common=("T", "schedule"),
+    common=(),
 )

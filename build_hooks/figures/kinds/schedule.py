@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import fields as F
-from .. import html
-from ..kind import Env, KindDef, Present, Result
-from ..render_svg import Axis, Guide, Panel, Point, Series, plot
-from ..schedules import SCHEDULE_NAMES, Schedule, crossings, make_schedule
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures.common import shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_svg import Axis, Guide, Panel, Point, Series, plot
+from build_hooks.figures.schedules import SCHEDULE_NAMES, Schedule, crossings, make_schedule
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 CURVES = ("alpha_bar", "log_snr", "snr", "beta", "posterior_ratio")
 LOG_T_CURVES = ("posterior_ratio",)  # all of their change happens in the first steps: t on a log axis
@@ -120,11 +121,12 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="schedule",
     fields={
+        **shared("T"),
         "schedules": F.Field(F.choice_list(*SCHEDULE_NAMES), default=list(SCHEDULE_NAMES)),
         "curve": F.Field(F.choice(*CURVES), default="alpha_bar"),
         "mark": F.Field(F.optional(F.number(-1e6, 1e6)), default=None),
     },
     compute=compute,
     present=present,
-    common=("T",),
+    common=(),
 )

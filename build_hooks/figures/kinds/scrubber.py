@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .. import fields as F
-from .. import html
-from ..forward import forward_frames
-from ..kind import Env, KindDef, Present, Result
-from ..render_raster import encode_webp, grid, t_label
-from ..schedules import make_schedule
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures.forward import forward_frames
+from build_hooks.figures.common import shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_raster import encode_webp, grid, t_label
+from build_hooks.figures.schedules import make_schedule
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 
 def frame_timesteps(spec: Spec) -> list[int]:
@@ -95,12 +96,14 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="scrubber",
     fields={
+        **shared("T", "schedule"),
         "image": F.Field(F.image_ref(), doc="image: scene:blocks or a path under docs/"),
         "count": F.Field(F.integer(2, 101), default=21),
         "timesteps": F.Field(F.optional(F.timesteps(max_len=101)), default=None),
     },
     compute=compute,
     present=present,
+    common=("seed",),
     image_keys=("image",),
     uses_size=True,
     exclusive=(("count", "timesteps"),),

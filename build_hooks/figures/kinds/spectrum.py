@@ -5,16 +5,17 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from .. import fields as F
-from .. import html
-from ..forward import noise_like
-from ..kind import Env, KindDef, Present, Result
-from ..render_svg import Axis, Panel, Point, Series, plot
-from ..schedules import make_schedule
-from ..spectrum import crossover_frequency, radial_power_spectrum
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures.forward import noise_like
+from build_hooks.figures.common import shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_svg import Axis, Panel, Point, Series, plot
+from build_hooks.figures.schedules import make_schedule
+from build_hooks.figures.spectrum import crossover_frequency, radial_power_spectrum
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 
 def _r(x: float) -> float:
@@ -67,11 +68,13 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="spectrum",
     fields={
+        **shared("T", "schedule"),
         "image": F.Field(F.image_ref(), doc="image: scene:blocks or a path under docs/"),
         "timesteps": F.Field(F.timesteps(max_len=8), default=[50, 100, 250, 500, 750], check_default=True),
     },
     compute=compute,
     present=present,
+    common=("seed",),
     image_keys=("image",),
     uses_size=True,
 )

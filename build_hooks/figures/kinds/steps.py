@@ -7,17 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import fields as F
-from .. import html
-from ..denoiser import ExactDenoiser
-from ..kind import Env, KindDef, Present, Result
-from ..render_raster import encode_webp, grid
-from ..samplers import SAMPLER_NAMES, Array, sample, step_sequence
-from ..schedules import make_schedule
-from ..strings import two_digits
+from coursekit.figures import fields as F
+from coursekit.figures import html
+from build_hooks.figures.denoiser import ExactDenoiser
+from build_hooks.figures.common import ALL_SCENES, shared
+from coursekit.figures.kind import Env, KindDef, Present, Result
+from coursekit.figures.render_raster import encode_webp, grid
+from build_hooks.figures.samplers import SAMPLER_NAMES, Array, sample, step_sequence
+from build_hooks.figures.schedules import make_schedule
+from coursekit.figures.strings import two_digits
 
 if TYPE_CHECKING:
-    from ..spec import Spec
+    from coursekit.figures.spec import Spec
 
 MAX_COUNTS = 8
 
@@ -90,12 +91,14 @@ def present(p: Present) -> str:
 KIND = KindDef(
     name="steps",
     fields={
-        "images": F.Field(F.image_refs(), default=list(F.ALL_SCENES)),
+        **shared("T", "schedule"),
+        "images": F.Field(F.image_refs(), default=list(ALL_SCENES)),
         "steps": F.Field(steps_check, default=[5, 10, 25, 100]),
         "sampler": F.Field(F.choice(*SAMPLER_NAMES), default="ddim"),
     },
     compute=compute,
     present=present,
+    common=("seed",),
     image_keys=("images",),
     uses_size=True,
 )

@@ -1,0 +1,1 @@
+"""Build code of the diffusion course: pure libraries plus thin MkDocs hook adapters (mkdocs_*.py)."""
