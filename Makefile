@@ -36,11 +36,13 @@ series: $(STAMP)
 ## test: set up, then run every test (Python incl. browser tests in Chromium, and the JavaScript rules in Node)
 test: $(STAMP)
 	tools/ensure-chromium.sh
+	$(BIN)/lint-imports  # the generator never imports the course; no import cycles (pyproject.toml)
 	node --test tests/js/
 	$(BIN)/pytest --durations=10
 
 ## test-fast: every test that needs neither Chromium nor a build of the whole course (well under a minute)
 test-fast: $(STAMP)
+	$(BIN)/lint-imports
 	node --test tests/js/
 	$(BIN)/pytest -m "not whole_site" --durations=10
 

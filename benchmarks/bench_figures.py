@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from coursekit.figures import pipeline  # noqa: E402
-from coursekit.figures.fences import find_blocks  # noqa: E402
+from coursekit.fences import find_blocks  # noqa: E402
 from coursekit.figures.registry import kinds  # noqa: E402
 from coursekit.figures.spec import SpecError, parse  # noqa: E402
 from coursekit.figures.strings import load_strings  # noqa: E402

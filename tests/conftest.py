@@ -42,6 +42,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.whole_site)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def course_content() -> Iterator[object]:
+    """The diffusion course's content (figure kinds, scenes, answers, captions), as mkdocs.yml registers it: the
+    library-level tests of figures and questions read it the way the plugin does during a build."""
+    from coursekit import content
+
+    registry = content.load(["build_hooks"])
+    content.install(registry)
+    yield registry
+    content.install(content.Registry())
+
+
 @pytest.fixture(scope="session")
 def site_port() -> int:
     return free_port()

@@ -107,10 +107,10 @@ LANGUAGE_ROOTS = {lang: "" if index == 0 else f"{lang}/" for index, lang in enum
 
 def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, course_yml: str | None = None,
                          languages: tuple[str, ...] = ("en", "ko"), strings: dict[str, str] | None = None,
-                         extra_yml: str = "") -> Path:
+                         extra_yml: str = "", content: tuple[str, ...] = ("build_hooks",)) -> Path:
     """A course in `root`: lessons maps a language to {path under docs/<lang>/: text}; a bare file name goes to
-    lessons/. `strings` adds i18n/<lang>.yml files; `extra_yml` adds lines to mkdocs.yml. Configs point at the
-    real theme and hooks."""
+    lessons/. `strings` adds i18n/<lang>.yml files; `extra_yml` adds lines to mkdocs.yml; `content` names the
+    content modules the coursekit plugin loads (this course's figure kinds, by default)."""
     for lang in languages:
         (root / "docs" / lang / "lessons").mkdir(parents=True, exist_ok=True)
         (root / "docs" / lang / "index.md").write_text(
@@ -123,22 +123,32 @@ def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, cour
         (root / "i18n").mkdir(exist_ok=True)
         (root / "i18n" / f"{lang}.yml").write_text(text, encoding="utf-8")
     (root / "course.yml").write_text(course_yml or fixture_course_yml(languages), encoding="utf-8")
-    listed = "".join(f"\n      - {lang}" for lang in languages)
     (root / "mkdocs.yml").write_text(textwrap.dedent(f"""\
-        INHERIT: {REPO / 'mkdocs.yml'}
+        site_name: Fixture course
+        site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+        repo_url: https://github.com/example/fixture-course
+        edit_uri: ""
         docs_dir: docs/{languages[0]}
         site_dir: site
-        watch: [docs, course.yml]
         theme:
+          name: material
           language: {languages[0]}
-          custom_dir: {REPO / 'overrides'}
-        hooks:
-          - {REPO / 'coursekit' / 'mkdocs_languages.py'}
-          - {REPO / 'coursekit' / 'mkdocs_course.py'}
-          - {REPO / 'coursekit' / 'mkdocs_figures.py'}
-          - {REPO / 'coursekit' / 'mkdocs_progress.py'}
-          - {REPO / 'coursekit' / 'mkdocs_editing.py'}
-        """) + textwrap.indent(f"extra:\n  course:\n    languages:{listed}\n", "") + extra_yml, encoding="utf-8")
+          font: false
+          features: [navigation.instant, navigation.sections]
+        plugins:
+          - search
+          - coursekit:
+              content: [{', '.join(content)}]
+              languages: [{', '.join(languages)}]
+        markdown_extensions:
+          - admonition
+          - attr_list
+          - tables
+          - toc: {{permalink: true}}
+          - pymdownx.details
+          - pymdownx.superfences
+          - pymdownx.arithmatex: {{generic: true}}
+        """) + extra_yml, encoding="utf-8")
     return root
 
 

@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from coursekit import content
-from coursekit.course.build import CourseBuild, Paths
+from coursekit.build import CourseBuild, Paths
 from coursekit.mkdocs import editing, figures, languages, pages, progress
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
@@ -33,7 +33,7 @@ class CourseKitConfig(base.Config):
 
     # The site's languages, the primary one first: a code (`en`) or a mapping with `code` and optional reading
     # rates and search settings (checked by coursekit.course.languages, one line per mistake).
-    languages = c.Type(list, default=[])
+    languages = c.Type(object, default=None)
     # Modules that register the course's own figure kinds, scenes, computed answers and strings (coursekit.content).
     content = c.ListOfItems(c.Type(str), default=[])
     docs_root = c.Type(str, default="docs")  # holds docs/<lang>/ for every language

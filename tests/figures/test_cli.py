@@ -17,7 +17,7 @@ SCHEDULE = "kind: schedule\ncurve: log_snr\ncaption: Log-SNR.\n"
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
-    return subprocess.run([sys.executable, "-m", "coursekit.figures", *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "coursekit.figures", "--content", "build_hooks", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 
 

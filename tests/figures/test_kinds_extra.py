@@ -152,7 +152,7 @@ def test_denoiser_error_alt_gives_per_schedule_numbers(rendered: dict[str, Rende
         ("kind: guidance\nsize: 64\n", "size", "allowed keys"),
         ("kind: latent\nimage: scene:blocks\ndims: [0, 4]\n", "dims", "1..64"),
         ("kind: latent\nimage: scene:blocks\ndims: [4, 4]\n", "dims", "repeats"),
-        ("kind: latent\nimage: scene:nowhere\n", "image", "built-in scenes"),
+        ("kind: latent\nimage: scene:nowhere\n", "image", "the course's scenes"),
         ("kind: latent\nimage: scene:blocks\ntimesteps: [0, 1200]\n", "timesteps", "0..1000"),
         ("kind: steps\nsteps: [5, 2000]\n", "steps", "1..1000"),
         ("kind: steps\nT: 50\nsteps: [100]\n", "steps", "1..50"),

@@ -38,7 +38,7 @@ def docs(tmp_path: Path) -> Path:
         ("kind: forward\nimage: images/nope.png\ncaption: x\n", 1, "figure key 'image': 'images/nope.png' not found under"),
         ("kind: forward\nimage: images/broken.png\ncaption: x\n", 1, "figure key 'image': 'images/broken.png' is not a readable image"),
         ("kind: forward\nimage: ../secret.png\ncaption: x\n", 1, "must be a relative path inside docs/"),
-        ("kind: forward\nimage: scene:nothing\ncaption: x\n", 1, "unknown scene 'nothing'; built-in scenes: blocks, rings, stripes, checker, sunset"),
+        ("kind: forward\nimage: scene:nothing\ncaption: x\n", 1, "unknown scene 'nothing'; the course's scenes: blocks, rings, stripes, checker, sunset"),
         (GOOD + "size: 5000\n", 4, "figure key 'size': 5000 is outside 32..512"),
         (GOOD + "T: 1\n", 4, "figure key 'T': 1 is outside 10..4000"),
         ("kind: forward\nimage: scene:blocks\n", None, "figure key 'caption' is missing"),

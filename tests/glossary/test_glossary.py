@@ -73,7 +73,7 @@ def test_a_mistake_is_one_line_naming_the_file_the_key_and_the_fix(terms, expect
 
 
 def test_a_broken_file_fails_with_one_line_and_no_traceback(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text("extra:\n  course:\n    languages: [en, ko]\n")
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - coursekit:\n      languages: [en, ko]\n")
     (tmp_path / "glossary.yml").write_text("terms:\n  - id: x\n   lesson: y\n")
     done = subprocess.run([sys.executable, "-m", "coursekit.glossary", "--repo", str(tmp_path), "check"],
                           cwd=REPO, capture_output=True, text=True)

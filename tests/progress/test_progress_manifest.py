@@ -12,7 +12,7 @@ from coursekit.course.config import parse_course
 from coursekit.course.languages import Language
 from coursekit.lessons.catalog import Lesson
 from coursekit.lessons.frontmatter import LessonMeta
-from coursekit.progress.manifest import build_manifest, manifest_json
+from coursekit.manifest import build_manifest, manifest_json
 
 REPO = Path(__file__).resolve().parents[2]
 _problems: list[str] = []

@@ -34,8 +34,9 @@ def three_language_course(root: Path) -> Path:
     lessons = two_lesson_course()
     lessons["ja"] = {name: text.replace(" en\"", " ja\"").replace("in en.", "in ja. ノイズを少しずつ加える")
                      for name, text in lessons["en"].items()}
+    # No content modules: the course's figure captions exist in English and Korean only.
     return write_fixture_course(root, lessons, languages=THREE, strings={"ja": japanese_strings()},
-                                course_yml=fixture_course_yml(THREE))
+                                course_yml=fixture_course_yml(THREE), content=())
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +77,11 @@ def test_the_japanese_page_speaks_japanese(three: Path) -> None:
 
 
 def _build_with(tmp_path: Path, *, languages: tuple[str, ...] = ("en", "ko"), strings: dict[str, str] | None = None,
-                course_yml: str | None = None, extra_yml: str = "", mkdocs_edit=None, no_docs: str | None = None
-                ) -> BuildResult:
+                course_yml: str | None = None, extra_yml: str = "", mkdocs_edit=None, no_docs: str | None = None,
+                content: tuple[str, ...] = ("build_hooks",)) -> BuildResult:
     root = write_fixture_course(tmp_path, two_lesson_course(), languages=languages, strings=strings,
-                                course_yml=course_yml or fixture_course_yml(("en", "ko")), extra_yml=extra_yml)
+                                course_yml=course_yml or fixture_course_yml(("en", "ko")), extra_yml=extra_yml,
+                                content=content)
     if mkdocs_edit:
         path = root / "mkdocs.yml"
         path.write_text(mkdocs_edit(path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -93,13 +95,13 @@ def _build_with(tmp_path: Path, *, languages: tuple[str, ...] = ("en", "ko"), st
 MISTAKES = {
     "a language without a strings file": (
         dict(languages=("en", "ko", "fr"), course_yml=fixture_course_yml(("en", "ko", "fr"))),
-        "mkdocs.yml: extra.course.languages: 'fr' has no UI strings; add i18n/fr.yml (copy coursekit/i18n/en.yml "
+        "mkdocs.yml: plugins.coursekit.languages: 'fr' has no UI strings; add i18n/fr.yml (copy coursekit/i18n/en.yml "
         "and translate every string)"),
     "a language without a docs folder": (
         dict(no_docs="ko"),
-        "mkdocs.yml: extra.course.languages: 'ko' has no docs folder; create docs/ko/ with the pages in that language"),
+        "mkdocs.yml: plugins.coursekit.languages: 'ko' has no docs folder; create docs/ko/ with the pages in that language"),
     "a strings file missing a key": (
-        dict(languages=("en", "ko", "ja"), course_yml=fixture_course_yml(THREE),
+        dict(languages=("en", "ko", "ja"), course_yml=fixture_course_yml(THREE), content=(),
              strings={"ja": japanese_strings().replace("  next: Next lesson\n", "")}),
         "i18n/ja.yml: site.next: missing; add it (coursekit/i18n/en.yml has every key)"),
     "theme.language not among the languages": (
@@ -107,8 +109,8 @@ MISTAKES = {
         "mkdocs.yml: theme.language: 'de' is not the site's primary language; use one of en, ko, the first one for "
         "the site root"),
     "languages written as a string": (
-        dict(mkdocs_edit=lambda text: re.sub(r"    languages:(\n      - \w+)+", "    languages: en", text)),
-        "mkdocs.yml: extra.course.languages: expected a list such as [en, ko] (one entry per language, the primary "
+        dict(mkdocs_edit=lambda text: re.sub(r"languages: \[[^\]]*\]", "languages: en", text)),
+        "mkdocs.yml: plugins.coursekit.languages: expected a list such as [en, ko] (one entry per language, the primary "
         "one first), got 'en'"),
     "a tag without a listed language": (
         dict(course_yml=fixture_course_yml(("en", "ko")).replace('probability: {en: "probability en", ko: "probability ko"}',
@@ -150,8 +152,8 @@ def run_tool(module: str, repo: Path, *args: str) -> subprocess.CompletedProcess
 
 TOOL_MISTAKES = {
     "languages written as a string": (
-        "site_url: !ENV [SITE_URL, 'http://x/']\nextra:\n  course:\n    languages: en\n",
-        "mkdocs.yml: extra.course.languages: expected a list such as [en, ko] (one entry per language, the primary "
+        "site_url: !ENV [SITE_URL, 'http://x/']\nplugins:\n  - coursekit:\n      languages: en\n",
+        "mkdocs.yml: plugins.coursekit.languages: expected a list such as [en, ko] (one entry per language, the primary "
         "one first), got 'en'"),
     "an inherited theme.language overridden": (
         f"INHERIT: {REPO / 'mkdocs.yml'}\ntheme:\n  language: ko\n",

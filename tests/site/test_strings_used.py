@@ -28,7 +28,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 @lru_cache(maxsize=1)
 def sources() -> str:
-    files = [*(REPO / "overrides").rglob("*.html"), *(REPO / "overrides").rglob("*.js"), *(REPO / "coursekit").rglob("*.py")]
+    theme = REPO / "generator" / "coursekit" / "theme"
+    files = [*theme.rglob("*.html"), *theme.rglob("*.js"), *(REPO / "generator" / "coursekit").rglob("*.py"),
+             *(REPO / "build_hooks").rglob("*.py"), *(REPO / "build_hooks").rglob("*.js")]
     return "\n".join(path.read_text(encoding="utf-8") for path in sorted(files))
 
 

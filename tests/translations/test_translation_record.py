@@ -25,8 +25,8 @@ def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
-    (tmp_path / "mkdocs.yml").write_text("site_url: !ENV [SITE_URL, 'http://x/']\nextra:\n  course:\n"
-                                         "    languages: [en, ko]\n")
+    (tmp_path / "mkdocs.yml").write_text("site_url: !ENV [SITE_URL, 'http://x/']\nplugins:\n  - coursekit:\n"
+                                         "      languages: [en, ko]\n")
     for lang, text in {"en": PARAGRAPH, "ko": "순방향 과정은 스텝마다 노이즈를 조금 더합니다.\n"}.items():
         (tmp_path / "docs" / lang / "lessons").mkdir(parents=True)
         (tmp_path / "docs" / lang / "lessons" / "02-x.md").write_text(text)

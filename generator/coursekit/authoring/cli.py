@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coursekit.course.config import load_course
 from coursekit.course.errors import CourseConfigError
-from coursekit.course.mkdocs_file import read_mkdocs_file
+from coursekit.course.mkdocs_file import plugin_settings, read_mkdocs_file
 from coursekit.lessons.catalog import read_catalog
 
 from . import scaffold
@@ -21,8 +21,7 @@ class AuthoringError(Exception):
 
 def _course(root: Path):
     mkdocs = read_mkdocs_file(root / "mkdocs.yml")
-    extra = (mkdocs.get("extra") or {}).get("course")
-    return load_course(root, extra, (mkdocs.get("theme") or {}).get("language"))
+    return load_course(root, plugin_settings(mkdocs), (mkdocs.get("theme") or {}).get("language"))
 
 
 def new_lesson(root: Path, series_id: str, slug: str, title: str | None, tag: str | None) -> list[Path]:

@@ -18,7 +18,7 @@ from coursekit.progress.config import ProgressConfig, parse_progress_config
 
 from .errors import CourseConfigError
 from .languages import Language, read_languages
-from .translated import translated
+from coursekit.i18n.translated import translated
 
 FILE_NAME = "course.yml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -15,7 +15,7 @@ from coursekit import content
 from coursekit.course.errors import CourseConfigError
 from coursekit.course.mkdocs_file import plugin_settings, read_mkdocs_file
 
-from .fences import find_blocks
+from coursekit.fences import find_blocks
 from .pipeline import Prepared, compute, figure_html, image_roots
 from .spec import SpecError, parse
 from ..i18n import shipped_languages

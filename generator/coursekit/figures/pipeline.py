@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import cache, images
-from .fences import Block, find_blocks
+from coursekit.fences import Block, find_blocks
 from .kind import Env, Present, Result
 from .registry import kinds
 from .spec import Spec, SpecError, parse

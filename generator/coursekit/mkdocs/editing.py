@@ -22,7 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from coursekit.course.build import CourseBuild
+from coursekit.build import CourseBuild
 from coursekit.glossary.model import Glossary, GlossaryError, load
 from coursekit.glossary.render import LessonLink, render_page
 from coursekit.glossary.variants import find_variants

@@ -20,8 +20,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from coursekit import content
-from coursekit.course.build import CourseBuild
-from coursekit.figures.fences import Block, find_blocks
+from coursekit.build import CourseBuild
+from coursekit.fences import Block, find_blocks
 from coursekit.figures.pipeline import Prepared, asset_tags, asset_uri, browser_assets, figure_html, page_specs, prepare_many
 from coursekit.figures.pipeline import image_roots as pipeline_image_roots
 from coursekit.figures.spec import Spec

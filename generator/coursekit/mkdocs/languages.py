@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from coursekit.course.build import CourseBuild, Paths, start_build
+from coursekit.build import CourseBuild, Paths, start_build
 from coursekit.course.errors import CourseConfigError
 from coursekit.page.anatomy import language_root
 
@@ -49,6 +49,10 @@ def configure(config: MkDocsConfig, *, settings: dict, paths: Paths, command: st
     if build.is_primary:  # said once per site, not once per language
         for warning in build.catalog.warnings:
             log.warning(warning)
+    if len(build.course.codes) > 1 and "alternate" not in config.extra:
+        # `true` (not a list) makes Material show its language menu without root-level hreflang links of its own;
+        # theme/partials/alternate.html lists the page in each language instead.
+        config.extra["alternate"] = True
     language = build.course.language(lang)
     config.theme["language"] = lang
     config.site_name = build.course.title[lang]

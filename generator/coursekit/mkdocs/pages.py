@@ -1,6 +1,6 @@
 """MkDocs adapter for the course's pages: nav, drafts, math, and what a page shows around the author's text.
 
-A thin layer: the build state comes from coursekit.course.build (made by mkdocs_languages.py), and every
+A thin layer: the build state comes from coursekit.build (made by mkdocs_languages.py), and every
 decision lives in coursekit.lessons and coursekit.page.views, so another engine can reuse them by replacing
 this file. Listed under `hooks:` in mkdocs.yml, after mkdocs_languages.py.
 """
@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from coursekit.course.build import CourseBuild
+from coursekit.build import CourseBuild
 from coursekit.lessons.catalog import Lesson
 from coursekit.lessons.nav import build_nav
 from coursekit.page import views

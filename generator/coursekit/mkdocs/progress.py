@@ -13,10 +13,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from coursekit.course.build import CourseBuild
+from coursekit.build import CourseBuild
 from coursekit.progress.assets import CSS_FILE, SCRIPT_DIR, compact_css, compact_js
 from coursekit.progress.icons import icon_sprite
-from coursekit.progress.manifest import MANIFEST_NAME, build_manifest, manifest_json
+from coursekit.manifest import MANIFEST_NAME, build_manifest, manifest_json
 
 
 def on_files(files: Files, *, build: CourseBuild, config: MkDocsConfig) -> Files:

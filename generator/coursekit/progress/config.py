@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coursekit.course.translated import translated
+from coursekit.i18n.translated import translated
 
 XP_ACTIONS: tuple[str, ...] = ("lesson_completed", "exercise_done")
 COUNT_METRICS: tuple[str, ...] = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from coursekit.figures.fences import find_blocks
+from coursekit.fences import find_blocks
 
 from .html import question_html
 from .parse import Question

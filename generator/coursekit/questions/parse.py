@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from coursekit.yaml_loading import load_yaml
-from coursekit.figures.fences import find_blocks
+from coursekit.fences import find_blocks
 
 from .computed import compute
 

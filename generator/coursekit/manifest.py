@@ -14,7 +14,7 @@ from coursekit.lessons.catalog import Lesson
 
 from coursekit.questions.version import version_of
 
-from .resolve import LessonRef, resolve
+from coursekit.progress.resolve import LessonRef, resolve
 
 MANIFEST_NAME = "course-manifest.json"
 

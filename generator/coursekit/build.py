@@ -17,8 +17,8 @@ from coursekit.lessons.catalog import Catalog, Lesson, read_catalog
 from coursekit.progress.icons import check_icons
 from coursekit.progress.resolve import LessonRef, Resolved, resolve
 
-from .config import CourseConfig, load_course
-from .errors import CourseConfigError
+from coursekit.course.config import CourseConfig, load_course
+from coursekit.course.errors import CourseConfigError
 
 
 
