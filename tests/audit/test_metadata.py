@@ -8,6 +8,7 @@ import re
 import pytest
 import yaml
 
+from coursekit.page.summary import summary_plain
 from course_site import REPO
 from http_crawl import is_missing_page_url
 from page_survey import PageRecord
@@ -18,11 +19,11 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def lesson_summaries(lang: str) -> dict[str, str]:
-    """Lesson URL path under the language root -> summary from its front matter."""
+    """Lesson URL path under the language root -> summary from its front matter, its $…$ as plain text."""
     summaries = {}
     for path in sorted((REPO / "docs" / lang / "lessons").glob("*.md")):
         meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
-        summaries[f"lessons/{path.stem}/"] = meta["summary"]
+        summaries[f"lessons/{path.stem}/"] = summary_plain(meta["summary"])
     return summaries
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coursekit.questions.answer import format_answer
 from build_hooks.questions.compute import compute
 from coursekit.questions.parse import parse_questions
 from coursekit.questions.version import version_of
@@ -56,6 +57,10 @@ MISTAKES = {
                             "question 'count': field 'answer': 'compute' must be one of"),
     "neither choices nor answer": (("id: bare\nprompt: Why?\n",),
                                    "question 'bare': give either 'choices' (a list) or 'answer'"),
+    "rounded answer shown after '='": (
+        (GOOD_NUMBER.replace("answer: 3", "answer: {compute: alpha_bar, schedule: linear, t: 400}")
+         .replace("tolerance: 0", "tolerance: 0.01").replace("There are {answer}.", "Here $x = {answer}$."),),
+        "question 'count': field 'explain': {answer} shows 0.195146 rounded to 0.20; write it after \\approx"),
     "broken YAML": (("id: x\nprompt: [unclosed\n",), "question block: not valid YAML"),
 }
 
@@ -102,6 +107,25 @@ def test_computed_answers_follow_the_course_schedules() -> None:
     value, error = compute({"compute": "percent_steps_log_snr_below", "schedule": "linear", "below": -5})
     assert error is None and value == pytest.approx(29.8)
     assert compute({"compute": "alpha_bar", "schedule": "linear", "t": 2000})[1] == "'t' must be a whole step from 0 to 1000"
+
+
+@pytest.mark.parametrize(("value", "tolerance", "shown"), [
+    (9 / 8, 0.01, "1.125"),  # was "1.12": a false "9/8 = 1.12"
+    (0.5 ** 3, 0.005, "0.125"),  # was "0.12"
+    (1.3, 0.01, "1.30"), (260.0, 10, "260"), (100 * 227 / 1000, 0.2, "22.7"), (-0.5, 0.01, "-0.50"),
+    (0.19514644493343236, 0.01, "0.20"), (2 / 3, 0.001, "0.667"), (-1e-12, 0.01, "0.00"),
+])
+def test_an_answer_shows_the_tolerance_decimals_or_more_when_that_makes_it_exact(
+        value: float, tolerance: float, shown: str) -> None:
+    assert format_answer(value, tolerance) == shown
+
+
+def test_a_rounded_answer_may_follow_approx() -> None:
+    text = (GOOD_NUMBER.replace("answer: 3", "answer: {compute: alpha_bar, schedule: linear, t: 400}")
+            .replace("tolerance: 0", "tolerance: 0.01").replace("There are {answer}.", "Here $x \\approx {answer}$."))
+    assert problems_of(text) == []
+    assert problems_of(GOOD_NUMBER.replace("answer: 3", "answer: 1.125").replace("tolerance: 0", "tolerance: 0.01")
+                       .replace("There are {answer}.", "$9/8 = {answer}$")) == []
 
 
 # --- in a real build -----------------------------------------------------------------------------------------

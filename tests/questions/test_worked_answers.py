@@ -411,3 +411,15 @@ def test_worked_answer_numbers_match_the_course(lang: str, folder: str, name: st
     answer = worked_answer(lang, folder, name)
     missing = {what: value for what, value in numbers().items() if value not in answer}
     assert not missing, f"docs/{lang}/{folder}/{name}: worked answer lacks {missing}"
+
+
+@pytest.mark.parametrize("lang", site_languages())
+def test_foundations_3_code_prints_the_table_its_answer_reports(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The worked answer reports a table of ω_t; its code must print that table, not only compute it."""
+    text = (REPO / "docs" / lang / "foundations" / "03-variational-bound.md").read_text(encoding="utf-8")
+    code = re.search(r"^        ```python\n(.*?)^        ```$", text, re.MULTILINE | re.DOTALL)
+    assert code, f"docs/{lang}/foundations/03-variational-bound.md: no code in the worked answer"
+    exec("\n".join(line[8:] for line in code.group(1).splitlines()), {})  # noqa: S102 - the course's own code
+    printed = capsys.readouterr().out.splitlines()
+    for row in ("2 0.5997 0.5997", "10 0.08644 0.08644", "100 0.01027 0.01027", "500 0.005508 0.005508"):
+        assert row in printed, f"docs/{lang}/foundations/03-variational-bound.md: the code does not print {row!r}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -10,6 +11,7 @@ import pytest
 import yaml
 
 from coursekit.i18n import load_strings
+from coursekit.page.summary import summary_html, summary_plain
 from course_site import LANGUAGE_ROOTS, REPO
 from html_tools import collect, css_urls, html_pages
 
@@ -48,7 +50,10 @@ def test_each_lesson_has_the_localized_header(built_site: Path, lang: str) -> No
         header = html[html.index('class="lesson-header"'):html.index("lesson-summary")]
         assert re.search(re.escape(strings["minutes"]).replace(r"\{minutes\}", r"\d+"), header), header
         assert f"<h1>{meta['title']}</h1>" in header.replace("&#39;", "'").replace("&amp;", "&")
-        assert meta["summary"].replace("&", "&amp;")[:40] in html.replace("&#39;", "'")
+        # The summary's $…$ is MathML in the box and plain text in the meta description.
+        assert summary_html(meta["summary"]) in html[html.index("lesson-summary"):]
+        description = re.search(r'<meta name="description" content="([^"]*)"', html)
+        assert description and unescape(description.group(1)) == summary_plain(meta["summary"])
         assert f'<html lang="{lang}"' in html
 
 

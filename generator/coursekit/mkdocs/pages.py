@@ -27,6 +27,7 @@ from coursekit.page import views
 from coursekit.page.anatomy import add_exercise_slot, language_root
 from coursekit.page.mathml import MathError, expand_math, pending_math, save_disk_cache, use_disk_cache
 from coursekit.page.scripts import defer_scripts
+from coursekit.page.summary import SummaryMathError, summary_html, summary_plain
 from coursekit.questions import html as question_html
 from coursekit.questions.page import replace_blocks, review_bank
 
@@ -54,7 +55,10 @@ def on_page_markdown(markdown: str, *, build: CourseBuild, page: Page, config: M
     lesson = build.lesson_at(page.file.src_uri)
     strings = build.strings["site"]
     if lesson is not None:
-        page.meta["description"] = lesson.meta.summary  # Material's <meta name="description">
+        try:  # Material's <meta name="description">: the summary's math as plain text
+            page.meta["description"] = summary_plain(lesson.meta.summary)
+        except SummaryMathError as error:
+            raise PluginError(f"docs/{build.lang}/{page.file.src_uri}: field 'summary': {error}") from None
         # Material reads `status` as its own page-status badge (new/deprecated) in the nav; ours lives in the catalog.
         page.meta.pop("status", None)
         if lesson.questions:
@@ -101,7 +105,7 @@ def _labels(build: CourseBuild, lesson: Lesson) -> dict[str, Any]:
     return {
         "number": lesson.meta.number,
         "title": lesson.meta.title,
-        "summary": lesson.meta.summary,
+        "summary": summary_html(lesson.meta.summary),  # its $…$ as MathML
         "url": lesson.url,
         "draft": not lesson.meta.published,
         "minutes": strings["minutes"].format(minutes=lesson.minutes),
@@ -147,7 +151,7 @@ def _page_course(build: CourseBuild, page: Page | None, config: MkDocsConfig, *,
                                                         or (build.docs_root / lang / src_uri).is_file()),
         base=(urlsplit(site_root).path or "/") if absolute else "")
     home = page is not None and page.meta.get("course_page") == "home"
-    series = [(s.id, s.title[build.lang], s.summary[build.lang]) for s in build.course.series]
+    series = [(s.id, s.title[build.lang], summary_html(s.summary[build.lang])) for s in build.course.series]
     return {
         "lang": build.lang,
         "strings": build.strings["site"],

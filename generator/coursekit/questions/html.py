@@ -20,6 +20,7 @@ import pymdownx
 
 from coursekit.page.disk_memo import DiskMemo
 
+from .answer import format_answer
 from .parse import Question
 
 _EXTENSIONS = ["pymdownx.arithmatex", "pymdownx.inlinehilite"]
@@ -59,15 +60,6 @@ def _inline(text: str) -> str:
     rendered = _block(text)
     match = _ONE_PARAGRAPH.match(rendered)
     return match.group(1) if match and "<p>" not in match.group(1) else rendered
-
-
-def format_answer(value: float, tolerance: float) -> str:
-    """The answer with as many decimals as the tolerance asks for (260, 0.079, 29.8)."""
-    decimals = 0
-    while decimals < 6 and tolerance and tolerance < 0.5 * 10 ** -decimals:
-        decimals += 1
-    text = f"{value:.{decimals}f}"
-    return "0" if text in ("-0", "-0.0") else text
 
 
 def question_html(question: Question, *, lesson_id: str, version: str, number: int,

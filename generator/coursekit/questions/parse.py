@@ -26,6 +26,7 @@ import yaml
 from coursekit.yaml_loading import load_yaml
 from coursekit.fences import find_blocks
 
+from .answer import rounding_problem
 from .computed import compute
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -150,6 +151,10 @@ def _numeric(raw: dict[str, Any], where: str, problems: list[str]) -> tuple[Ques
         problems.append(f"{where}: field 'explain': explain the answer (readers see it after answering)")
     if "multiple" in raw:
         problems.append(f"{where}: field 'multiple': only for questions with choices")
+    if not problems:
+        rounded = rounding_problem(raw["explain"], float(answer), float(tolerance))
+        if rounded:
+            problems.append(f"{where}: field 'explain': {rounded}")
     if problems:
         return None, problems
     return Question(id=raw["id"], prompt=raw["prompt"], answer=float(answer), tolerance=float(tolerance),
