@@ -2,7 +2,9 @@
 
 A thin layer over build_hooks.glossary and build_hooks.translations (pure Python). Per language build it
 - renders glossary.yml as glossary/ under the language root and lists it in the nav (no glossary.yml: no page);
-- warns, one line each (file:line, the wording, the preferred term), where a page uses a wording glossary.yml avoids;
+- warns, one line each (file:line, the wording, the preferred term), where a page or the language's UI strings use
+  a wording glossary.yml avoids, where a Korean particle is spaced off, misplaced or of the wrong form
+  (build_hooks.editing.particles), and where a page writes math as plain text outside $…$;
 - on a translated page whose source changed since `python -m build_hooks.translations record`, shows a notice in
   the page's language linking to the source page, and prints one line per such page (shown by quiet builds, and
   not a warning: a strict build passes).
@@ -23,10 +25,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from build_hooks.course.build import CourseBuild, build_of
+from build_hooks.editing import particles
+from build_hooks.editing.prose import plain_math
 from build_hooks.glossary.model import FILE_NAME as GLOSSARY_FILE
 from build_hooks.glossary.model import Glossary, GlossaryError, load
 from build_hooks.glossary.render import LessonLink, render_page
-from build_hooks.glossary.variants import find_variants
+from build_hooks.glossary.variants import find_variants, find_variants_in_strings, prose_lines
+from build_hooks.i18n import strings_file
 from build_hooks.page.anatomy import language_root
 from build_hooks.translations.notice import notice_html
 from build_hooks.translations.record import CURRENT, Layout, RecordError, states
@@ -70,6 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(str(error)) from None
         _add_to_nav(config, build.strings["glossary"]["nav_title"])
         build.generated.add(GLOSSARY_PAGE)
+    _check_strings(build, editing.glossary)
     if not build.is_primary:
         layout = Layout(build.repo_root, build.course.codes)
         try:
@@ -81,6 +87,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         editing.stale = {state.page for state in page_states}
     setattr(config, _ATTRIBUTE, editing)
     return config
+
+
+def _check_strings(build: CourseBuild, glossary: Glossary | None) -> None:
+    """The language's UI strings, once per language build: avoided wordings and Korean particles."""
+    path = strings_file(build.lang, build.repo_root)
+    if path is None:
+        return
+    text = path.read_text(encoding="utf-8")
+    root = build.repo_root if path.is_relative_to(build.repo_root) else Path(__file__).resolve().parents[1]
+    name = path.relative_to(root).as_posix()
+    for use in find_variants_in_strings(text, glossary, build.lang) if glossary else []:
+        log.warning(use.message(name))
+    for finding in particles.scan_strings(text) if build.lang in particles.LANGUAGES else []:
+        log.warning(finding.message(name))
 
 
 def _add_to_nav(config: MkDocsConfig, title: str) -> None:
@@ -107,10 +127,15 @@ def _lesson_links(build: CourseBuild) -> dict[str, LessonLink]:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     build, editing = build_of(config), _editing(config)
-    if editing.glossary is not None and page.file.abs_src_path:
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # the file's own line numbers
-        for use in find_variants(source, editing.glossary, build.lang):
-            log.warning(use.message(f"docs/{build.lang}/{page.file.src_uri}"))
+    if not page.file.abs_src_path:
+        return markdown
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # the file's own line numbers
+    path = f"docs/{build.lang}/{page.file.src_uri}"
+    found = [*(find_variants(source, editing.glossary, build.lang) if editing.glossary is not None else []),
+             *(particles.scan(source) if build.lang in particles.LANGUAGES else []),
+             *plain_math(source, prose_lines(source))]
+    for finding in found:
+        log.warning(finding.message(path))
     return markdown
 
 
