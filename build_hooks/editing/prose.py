@@ -121,13 +121,12 @@ class PlainMath:
 def plain_math(text: str, prose: list[str]) -> list[PlainMath]:
     """Math written as plain Unicode in the prose of `text` (`prose`: its lines with non-prose blanked, as
     glossary.variants.prose_lines gives them). Headings are left alone: a heading's formula would end up in its
-    anchor and the table of contents. Figure captions are left alone for now: they render $…$, but the figures'
-    captions still write their symbols as plain text in both languages."""
+    anchor and the table of contents. A figure's caption is checked like prose (it renders $…$)."""
     # Inline math that wraps onto the next line is blanked whole (prose_lines blanks a line's own $…$ only).
     masked = _INLINE_MATH.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text).split("\n")
     found = []
     for number, (line, source, raw) in enumerate(zip(prose, masked, text.split("\n")), start=1):
-        if raw.lstrip().startswith(("#", "caption:", "alt:")):
+        if raw.lstrip().startswith("#"):
             continue
         for hit in PLAIN_MATH.finditer(line):
             if source[hit.start():hit.end()].strip():

@@ -22,6 +22,7 @@ def _found(text: str) -> list[tuple[int, str]]:
     ("위 줄은 xₜ이고 아래 줄은 x̂₀입니다.\n", [(1, "xₜ"), (1, "x̂₀")]),
     ("The state x_t and the estimate x̂_0.\n", [(1, "x_t"), (1, "x̂_0")]),
     ("| 강좌 선형, β 1e-4 → 0.02 | t ≈ 260 |\n", [(1, "β")]),  # a table cell
+    ("```figure\nkind: steps\ncaption: 같은 노이즈에서 η = 0으로 돌린 DDIM\n```\n", [(3, "η")]),  # captions render $…$
     ("```question\nid: a\nprompt: ᾱ_t가 0.5일 때 t는?\nanswer: 1\ntolerance: 1\nexplain: 네.\n```\n", [(3, "ᾱ_t")]),
 ])
 def test_plain_unicode_math_is_found_with_its_line(text: str, found: list[tuple[int, str]]) -> None:
@@ -36,7 +37,6 @@ def test_plain_unicode_math_is_found_with_its_line(text: str, found: list[tuple[
     "```python\nalpha_bar = 1 - beta_t\n```\n",
     "$$\n\\bar\\alpha_t = \\prod \\alpha_s\n$$\n",
     "Stable Diffusion 3, 8×8 패치, 1/f² 스펙트럼.\n",
-    "```figure\nkind: steps\ncaption: 같은 노이즈에서 η = 0으로 돌린 DDIM\n```\n",  # captions: not yet checked
 ])
 def test_math_code_headings_and_plain_symbols_are_not_plain_math(text: str) -> None:
     assert _found(text) == []
