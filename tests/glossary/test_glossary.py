@@ -14,7 +14,7 @@ import yaml
 from coursekit.glossary.lessons import lesson_links
 from coursekit.glossary.model import GlossaryError, load, parse
 from coursekit.glossary.render import render_page
-from coursekit.glossary.variants import find_variants
+from coursekit.glossary.variants import find_variants, find_variants_in_strings
 from coursekit.i18n import load_strings
 from course_site import site_languages
 
@@ -95,6 +95,31 @@ def test_avoided_wordings_are_found_in_prose_and_captions_only(glossary) -> None
     ])
     found = [(use.line, use.variant, use.preferred) for use in find_variants(text, glossary, "ko")]
     assert found == [(4, "신경망", "네트워크"), (8, "잡음", "노이즈"), (11, "텍스처", "질감")]
+
+
+@pytest.mark.parametrize("text, line", [
+    ("```question\nid: why\nprompt: 신경망은 무엇을 할까요?\nchoices: []\n```\n", 3),  # a prompt
+    ("```question\nid: why\nprompt: >-\n  무엇이\n  달라질까요? 학습된 신경망은\n```\n", 5),  # a folded prompt
+    ("```question\nid: why\nchoices:\n  - text: \"신경망이 외웁니다.\"\n    explain: 아닙니다.\n```\n", 4),
+    ("```question\nid: why\nchoices:\n  - text: 아닙니다.\n    explain: >-\n      신경망은 답을 찾아볼 수 없습니다.\n```\n", 6),
+    ("```question\nid: why\nanswer: 3\ntolerance: 1\nexplain: 답은 {answer}, 신경망의 몫입니다.\n```\n", 5),
+    ('!!! note "신경망의 용량"\n\n    본문입니다.\n', 1),  # an admonition's title is not a quotation
+    ('    ??? answer "신경망 풀이"\n', 1),
+    ("이 신호는 노이즈\n이미지에 묻힙니다.\n", 1),  # a wording wrapped onto the next line
+])
+def test_question_blocks_admonition_titles_and_wrapped_wordings_are_checked(glossary, text: str, line: int) -> None:
+    assert [use.line for use in find_variants(text, glossary, "ko")] == [line]
+
+
+def test_question_keys_ids_and_code_are_not_prose(glossary) -> None:
+    text = "```question\nid: 신경망\nprompt: 무엇일까요? `신경망`\nanswer: {compute: 신경망}\ntolerance: 1\nexplain: 네.\n```\n"
+    assert find_variants(text, glossary, "ko") == []
+
+
+def test_the_ui_strings_file_is_checked_value_by_value_with_its_lines(glossary) -> None:
+    text = "site:\n  # 신경망: 주석은 읽지 않습니다\n  ok: 네트워크\n  bad: \"학습된 신경망\"\n  pair: {en: x, ko: 신경망}\n"
+    assert [(use.line, use.variant) for use in find_variants_in_strings(text, glossary, "ko")] == [
+        (4, "신경망"), (5, "신경망")]
 
 
 def test_english_variants_match_whole_words_in_any_case(glossary) -> None:

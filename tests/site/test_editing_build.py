@@ -117,3 +117,39 @@ def test_a_glossary_mistake_stops_the_build_with_one_line(tmp_path: Path) -> Non
 def test_the_real_site_has_a_glossary_page(built_site: Path, lang_root: str) -> None:
     page = (built_site / lang_root / "glossary/index.html").read_text(encoding="utf-8")
     assert page.count("<tr>") > 40  # every term and symbol
+
+
+def _question(prompt: str, right: str, wrong: str) -> str:
+    return ("```question\nid: why\nprompt: >-\n  " + prompt + "\nchoices:\n  - text: " + right
+            + "\n    correct: true\n    explain: Right.\n  - text: " + wrong + "\n    explain: No.\n```\n\n")
+
+
+def test_questions_prose_and_the_ui_strings_are_checked_once_each_and_fail_a_strict_build(tmp_path: Path) -> None:
+    lessons = two_lesson_course()
+    closing = ("!!! takeaways \"핵심 정리\"\n\n    - 하나.\n\n!!! links \"더 읽을거리\"\n\n"
+               "    - [DDPM](https://arxiv.org/abs/2006.11239)\n\n!!! exercise \"연습 문제\"\n\n    숫자 하나를 적으세요.\n")
+    lessons["en"]["02-second.md"] = lesson_text(id="second", number=2, title="Second", body=(
+        "Prose.\n\n" + _question("Why?", "Because.", "No.") + "!!! takeaways \"Key takeaways\"\n\n    - One.\n\n"
+        "!!! links \"Further reading\"\n\n    - [DDPM](https://arxiv.org/abs/2006.11239)\n\n"
+        "!!! exercise \"Exercise\"\n\n    Write one number.\n"))
+    lessons["ko"]["02-second.md"] = lesson_text(id="second", number=2, title="Second ko", lang="ko", body=(
+        "선형 스케줄에서 β 가 작습니다.\n\n"                                    # plain math, and a spaced particle
+        + _question("DDIM 을 쓰면 무엇이 달라질까요?", "신경망이 같습니다.", "아닙니다.")  # a spaced particle, a variant
+        + closing))
+    root = write_fixture_course(tmp_path / "course", lessons)
+    (root / "glossary.yml").write_text(_glossary(), encoding="utf-8")
+    (root / "i18n").mkdir()
+    strings = (REPO / "generator/coursekit/i18n/ko.yml").read_text(encoding="utf-8")
+    (root / "i18n/ko.yml").write_text(strings.replace("  comments: 댓글\n", "  comments: 신경망 댓글\n"), encoding="utf-8")
+    result = build_site(root, tmp_path / "site", site_url=SITE_URL)
+    assert not result.ok and "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if "WARNING" in line]
+    page = "docs/ko/lessons/02-second.md"
+    expected = [f"{page}:11: 'β' is math written as plain text",
+                f"{page}:11:12: space before the particle '가'",
+                f"{page}:16:8: space before the particle '을'",  # the question's prompt
+                f"{page}:18: '신경망' is a wording to avoid",  # its first choice
+                "i18n/ko.yml:29: '신경망' is a wording to avoid"]  # the course's UI strings, once per build
+    for text in expected:
+        assert sum(text in line for line in lines) == 1, (text, lines)
+    assert sum("신경망" in line for line in lines) == 2  # the lesson's choice and the UI string, each once

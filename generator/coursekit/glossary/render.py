@@ -34,13 +34,22 @@ def _lesson(lesson_id: str, lessons: Mapping[str, LessonLink], strings: Mapping[
     return f"[{_cell(label)}]({link.path})"
 
 
+def _language_name(code: str, strings: Mapping[str, Any], own_names: Mapping[str, str]) -> str:
+    """A language's name in the page's language ("영어" on the Korean page); a language the strings do not name
+    falls back to its name for itself."""
+    if code in strings.get("language_names", {}):
+        return strings["language_names"][code]
+    return own_names.get(code, code)
+
+
 def render_page(glossary: Glossary, lang: str, strings: Mapping[str, Any],
                 lessons: Mapping[str, LessonLink], language_names: Mapping[str, str]) -> str:
     """Markdown for the glossary page in `lang`; `strings` is the `glossary:` section of that language's UI strings,
     `lessons` maps lesson ids to their page in that language, `language_names` each language's name for itself."""
     others = [other for other in glossary.languages if other != lang]
     lines = [f"# {strings['title']}", "", strings["intro"], "", f"## {strings['terms']}", ""]
-    header = [strings["col_term"], *(strings["col_other"].format(language=language_names.get(o, o)) for o in others),
+    header = [strings["col_term"], *(strings["col_other"].format(language=_language_name(o, strings, language_names))
+                                     for o in others),
               strings["col_definition"], strings["col_lesson"]]
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for term in sorted(glossary.terms, key=lambda t: t.text[lang].term.casefold()):

@@ -1,8 +1,9 @@
 """Find the wordings glossary.yml says to avoid in a lesson's source, with file line and the preferred term.
 
 Quotations, code, math, link targets and front matter are not the author's own wording of a term, so they are
-blanked out before matching. A figure's caption is prose and is checked. A variant that lies inside another term's
-preferred wording is not flagged ("잡음" inside "신호 대 잡음비").
+blanked out before matching. A figure's caption, a question's prompt, choices and explanations, and an admonition's
+title are prose and are checked; so are the UI strings (find_variants_in_strings). A variant that lies inside another
+term's preferred wording is not flagged ("잡음" inside "신호 대 잡음비"); one wrapped onto the next line is found.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from coursekit.editing.prose import question_lines, strings_lines
+
 from .model import Glossary
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*(\w*)")
 _CAPTION = re.compile(r"^(\s*(?:caption|alt):\s*)(.*)$")
+# An admonition's title is the author's own wording, though written in quotes: !!! note "제목", ??? answer "풀이"
+_ADMONITION = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)\s+[\w-]+\s+)"([^"]*)"(.*)$')
 # Inline spans whose words are not the author's: code, math, quotations, link and image targets, HTML tags.
 _SPANS = re.compile(
     r"`[^`]*`"
@@ -45,6 +50,7 @@ def prose_lines(text: str) -> list[str]:
     figure = False
     display_math = False
     front_matter = bool(lines) and lines[0].strip() == "---"
+    questions = question_lines(lines)
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         blank = " " * len(line)
@@ -56,6 +62,8 @@ def prose_lines(text: str) -> list[str]:
             if stripped.startswith(fence) and stripped.strip("`~") == "":
                 fence = None
                 out.append(blank)
+            elif number - 1 in questions:
+                out.append(_mask(questions[number - 1] or blank))
             elif figure and (caption := _CAPTION.match(line)):
                 text_part = caption.group(2)
                 if len(text_part) >= 2 and text_part[0] == text_part[-1] and text_part[0] in "\"'":
@@ -76,6 +84,9 @@ def prose_lines(text: str) -> list[str]:
         if display_math or stripped.startswith(">"):
             out.append(blank)
             continue
+        if title := _ADMONITION.match(line):
+            out.append(_mask(title.group(1) + " " + title.group(2) + " ") + _mask(title.group(3)))
+            continue
         out.append(_mask(line))
     return out
 
@@ -86,15 +97,26 @@ def _mask(line: str) -> str:
 
 def _pattern(variant: str) -> re.Pattern[str]:
     # Latin-script wordings match whole words, any case; others (Hangul takes particles directly) match anywhere.
+    # A space in a wording also matches a line break: a wrapped line renders as one sentence.
+    words = r"(?:[ \t]+|[ \t]*\n[ \t]*)".join(re.escape(word) for word in variant.split())
     if re.fullmatch(r"[A-Za-z][A-Za-z \-]*", variant):
-        return re.compile(r"(?<![A-Za-z])" + re.escape(variant) + r"(?![A-Za-z])", re.IGNORECASE)
-    return re.compile(re.escape(variant))
+        return re.compile(r"(?<![A-Za-z])" + words + r"(?![A-Za-z])", re.IGNORECASE)
+    return re.compile(words)
 
 
 def find_variants(text: str, glossary: Glossary, lang: str) -> list[VariantUse]:
     """Every use of an avoided wording in `text` (a lesson in `lang`), in order."""
-    # One search per wording over the whole masked text (no wording holds a line break), not one per line.
-    prose = "\n".join(prose_lines(text))
+    return _find(prose_lines(text), glossary, lang)
+
+
+def find_variants_in_strings(text: str, glossary: Glossary, lang: str) -> list[VariantUse]:
+    """Every use of an avoided wording in a UI strings file of `lang` (its values; keys and comments are not read)."""
+    return _find([_mask(line) for line in strings_lines(text)], glossary, lang)
+
+
+def _find(lines: list[str], glossary: Glossary, lang: str) -> list[VariantUse]:
+    # One search per wording over the whole masked text, not one per line.
+    prose = "\n".join(lines)
     starts = [0] + [match.end() for match in re.finditer("\n", prose)]
     preferred = [t.text[lang].term for t in glossary.terms if lang in t.text]
     found: list[VariantUse] = []

@@ -2,7 +2,9 @@
 
 A thin layer over coursekit.glossary and coursekit.translations (pure Python). Per language build it
 - renders glossary.yml as glossary/ under the language root and lists it in the nav (no glossary.yml: no page);
-- warns, one line each (file:line, the wording, the preferred term), where a page uses a wording glossary.yml avoids;
+- warns, one line each (file:line, the wording, the preferred term), where a page or the language's UI strings use
+  a wording glossary.yml avoids, where a Korean particle is spaced off, misplaced or of the wrong form
+  (coursekit.editing.particles), and where a page writes math as plain text outside $…$;
 - on a translated page whose source changed since `python -m coursekit.translations record`, shows a notice in
   the page's language linking to the source page, and prints one line per such page (shown by quiet builds, and
   not a warning: a strict build passes).
@@ -22,10 +24,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from coursekit import content
 from coursekit.build import CourseBuild
+from coursekit.editing import particles
+from coursekit.editing.prose import plain_math
 from coursekit.glossary.model import Glossary, GlossaryError, load
 from coursekit.glossary.render import LessonLink, render_page
-from coursekit.glossary.variants import find_variants
+from coursekit.glossary.variants import find_variants, find_variants_in_strings, prose_lines
+from coursekit.i18n import strings_file
 from coursekit.page.anatomy import language_root
 from coursekit.translations.notice import notice_html
 from coursekit.translations.record import CURRENT, Layout, RecordError, states
@@ -63,6 +69,7 @@ def on_config(config: MkDocsConfig, *, build: CourseBuild, glossary_file: Path) 
             raise PluginError(str(error)) from None
         _add_to_nav(config, build.strings["glossary"]["nav_title"])
         build.generated.add(GLOSSARY_PAGE)
+    _check_strings(build, editing.glossary)
     if not build.is_primary:
         layout = Layout(build.repo_root, build.course.codes)
         try:
@@ -73,6 +80,21 @@ def on_config(config: MkDocsConfig, *, build: CourseBuild, glossary_file: Path) 
             freshness.info(state.line(layout))
         editing.stale = {state.page for state in page_states}
     return editing
+
+
+def _check_strings(build: CourseBuild, glossary: Glossary | None) -> None:
+    """The language's UI strings (the generator's or the course's own, and its content's), once per language
+    build: avoided wordings and Korean particles."""
+    main = strings_file(build.lang, build.repo_root)
+    extra = [folder / f"{build.lang}.yml" for folder in content.active().strings_dirs]
+    for path in [p for p in (main, *extra) if p is not None and p.is_file()]:
+        text = path.read_text(encoding="utf-8")
+        root = build.repo_root if path.is_relative_to(build.repo_root) else Path(__file__).resolve().parents[2]
+        name = path.relative_to(root).as_posix()
+        for use in find_variants_in_strings(text, glossary, build.lang) if glossary else []:
+            log.warning(use.message(name))
+        for finding in particles.scan_strings(text) if build.lang in particles.LANGUAGES else []:
+            log.warning(finding.message(name))
 
 
 def _add_to_nav(config: MkDocsConfig, title: str) -> None:
@@ -96,11 +118,17 @@ def _lesson_links(build: CourseBuild) -> dict[str, LessonLink]:
             for lesson in build.lessons}
 
 
-def on_page_markdown(markdown: str, *, build: CourseBuild, editing: Editing, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if editing.glossary is not None and page.file.abs_src_path:
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # the file's own line numbers
-        for use in find_variants(source, editing.glossary, build.lang):
-            log.warning(use.message(f"docs/{build.lang}/{page.file.src_uri}"))
+def on_page_markdown(markdown: str, *, build: CourseBuild, editing: Editing, page: Page, config: MkDocsConfig,
+                     files: Files) -> str:
+    if not page.file.abs_src_path:
+        return markdown
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # the file's own line numbers
+    path = f"docs/{build.lang}/{page.file.src_uri}"
+    found = [*(find_variants(source, editing.glossary, build.lang) if editing.glossary is not None else []),
+             *(particles.scan(source) if build.lang in particles.LANGUAGES else []),
+             *plain_math(source, prose_lines(source))]
+    for finding in found:
+        log.warning(finding.message(path))
     return markdown
 
 
