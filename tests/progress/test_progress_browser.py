@@ -62,6 +62,13 @@ def stat(page: Any, name: str) -> str:
     return page.inner_text(f'[data-course-stat="{name}"]')
 
 
+def expect_stat(page: Any, name: str, text: str) -> None:
+    """Wait until the stat reads `text` (the bar redraws after the click's handler stored the fact)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(f'[data-course-stat="{name}"]')).to_have_text(text)
+
+
 def stored(page: Any, key: str) -> dict[str, Any]:
     return json.loads(page.evaluate("k => localStorage.getItem(k)", key))
 
@@ -78,9 +85,9 @@ def test_header_bar_shows_level_xp_lessons_and_achievements(page: Any, site_serv
     numbers = {"total": len(manifest["lessons"]), "next": manifest["levels"][1]["xp"]}
     lessons, next_text = lessons.format(**numbers), next_text.format(**numbers)
     open_page(page, lesson_url(site_server, manifest, 0, lang))
-    assert stat(page, "level") == level
-    assert stat(page, "xp") == "0 XP"
-    assert stat(page, "lessons") == lessons
+    expect_stat(page, "level", level)
+    expect_stat(page, "xp", "0 XP")
+    expect_stat(page, "lessons", lessons)
     assert f"0/{len(manifest['achievements'])}" in stat(page, "achievements")
     bar = page.locator('[role="progressbar"]')
     assert next_text in bar.get_attribute("aria-valuetext")
@@ -94,13 +101,13 @@ def test_marking_a_lesson_complete_by_keyboard_updates_bar_nav_and_toggles_back(
     button.focus()
     page.keyboard.press("Space")
     assert button.get_attribute("aria-pressed") == "true"
-    assert stat(page, "xp") == "100 XP"
-    assert stat(page, "lessons") == f"1/{len(manifest['lessons'])} lessons"
+    expect_stat(page, "xp", "100 XP")
+    expect_stat(page, "lessons", f"1/{len(manifest['lessons'])} lessons")
     assert page.evaluate("document.activeElement.dataset.courseAction") == "complete-lesson"
     assert page.locator("a.md-nav__link.course-done").count() == 1
     page.keyboard.press("Enter")
     assert button.get_attribute("aria-pressed") == "false"
-    assert stat(page, "xp") == "0 XP"
+    expect_stat(page, "xp", "0 XP")
     assert page.locator("a.md-nav__link.course-done").count() == 0
 
 
@@ -116,7 +123,7 @@ def test_progress_survives_reload_and_is_shared_by_both_languages(page: Any, sit
     open_page(page, lesson_url(site_server, manifest, 0))
     page.click('[data-course-action="complete-lesson"]')
     open_page(page, lesson_url(site_server, manifest, 0, "ko"))
-    assert stat(page, "lessons") == f"강의 1/{len(manifest['lessons'])}"
+    expect_stat(page, "lessons", f"강의 1/{len(manifest['lessons'])}")
     assert page.get_attribute('[data-course-action="complete-lesson"]', "aria-pressed") == "true"
     snapshot = page.evaluate("courseProgress.snapshot()")
     assert snapshot["lessonsDone"] == [manifest["lessons"][0]["id"]]
@@ -211,7 +218,7 @@ def test_instant_navigation_keeps_widgets_working(page: Any, site_server: str, m
     assert page.evaluate("window.__sameDocument") is True  # Material swapped the page without a reload
     page.click('[data-course-action="complete-lesson"]')  # one click, one toggle: no handlers left over
     assert page.evaluate("courseProgress.snapshot()")["lessonsDone"] == [target["id"]]
-    assert stat(page, "lessons") == f"1/{len(manifest['lessons'])} lessons"
+    expect_stat(page, "lessons", f"1/{len(manifest['lessons'])} lessons")
 
 
 def test_two_tabs_stay_in_step_and_concurrent_writes_lose_nothing(context: Any, site_server: str,
@@ -260,12 +267,12 @@ def test_storage_blocked_or_full_keeps_progress_for_the_visit(context: Any, site
     context.add_init_script(init_script)
     page = open_page(context.new_page(), lesson_url(site_server, manifest, 0))
     page.click('[data-course-action="complete-lesson"]')
-    assert stat(page, "xp") == "100 XP"
+    expect_stat(page, "xp", "100 XP")
     assert "kept for this visit only" in page.inner_text(".course-notice")
     page.click(f'a.md-nav__link[href$="{manifest["lessons"][1]["path"]}"]')  # instant navigation, same visit
     page.wait_for_function("courseProgress.snapshot().lessonsDone.length === 1 && "
                            "document.querySelector('[data-course-action=\"complete-lesson\"]')")
-    assert stat(page, "lessons") == f"1/{len(manifest['lessons'])} lessons"
+    expect_stat(page, "lessons", f"1/{len(manifest['lessons'])} lessons")
     assert page.errors == []
 
 
@@ -282,7 +289,7 @@ def test_corrupt_data_is_backed_up_and_reported(page: Any, site_server: str, man
     assert len(backups) == 1 and backups[0] in notice
     assert page.evaluate("k => localStorage.getItem(k)", backups[0]) == raw
     page.click('[data-course-action="complete-lesson"]')
-    assert stat(page, "xp") == "100 XP"
+    expect_stat(page, "xp", "100 XP")
     assert page.errors == []
 
 
@@ -309,7 +316,7 @@ def test_newer_schema_is_left_untouched_and_shown_read_only(page: Any, site_serv
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [newer_key, newer])
     open_page(page, lesson_url(site_server, manifest, 0))
     assert "read-only" in page.inner_text(".course-notice")
-    assert stat(page, "lessons") == f"1/{len(manifest['lessons'])} lessons"
+    expect_stat(page, "lessons", f"1/{len(manifest['lessons'])} lessons")
     assert page.locator('[data-course-action="complete-lesson"]').is_disabled()
     assert page.evaluate("courseProgress.import(courseProgress.export()).ok") is False
     assert page.evaluate("k => localStorage.getItem(k)", newer_key) == newer
@@ -322,9 +329,9 @@ def test_facts_about_missing_lessons_are_kept_but_not_counted(page: Any, site_se
     open_page(page, site_server)
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(doc)])
     open_page(page, lesson_url(site_server, manifest, 0))
-    assert stat(page, "xp") == "0 XP"
+    expect_stat(page, "xp", "0 XP")
     page.click('[data-course-action="complete-lesson"]')
-    assert stat(page, "lessons") == f"1/{len(manifest['lessons'])} lessons"
+    expect_stat(page, "lessons", f"1/{len(manifest['lessons'])} lessons")
     assert stored(page, key)["lessons"]["a-retired-lesson"]["on"] is True
 
 
@@ -447,7 +454,7 @@ def test_reset_asks_for_confirmation(page: Any, site_server: str, manifest: dict
     open_page(page, site_server + "progress/")
     page.once("dialog", lambda dialog: dialog.accept() if accept else dialog.dismiss())
     page.click('[data-course-action="reset"]')
-    assert stat(page, "lessons") == f"{done_after}/{len(manifest['lessons'])} lessons"
+    expect_stat(page, "lessons", f"{done_after}/{len(manifest['lessons'])} lessons")
 
 
 def test_public_api_snapshot_export_import(page: Any, site_server: str, manifest: dict[str, Any]) -> None:
@@ -498,7 +505,7 @@ def test_progress_saved_by_the_one_series_site_keeps_every_fact(page: Any, site_
     done = [lesson_id for lesson_id, fact in document["lessons"].items() if fact["on"]]
     assert snapshot["lessonsDone"] == done and snapshot["exercisesDone"] == list(document["exercises"])
     assert snapshot["xp"] == len(done) * manifest["xp"]["lesson_completed"] + 2 * manifest["xp"]["exercise_done"]
-    assert stat(page, "lessons") == f"{len(done)}/{len(manifest['lessons'])} lessons"
+    expect_stat(page, "lessons", f"{len(done)}/{len(manifest['lessons'])} lessons")
     kept = stored(page, key)
     for section in ("lessons", "exercises", "visits", "days", "unlocked", "prefs"):
         # every stored fact is still there, unchanged

@@ -2,7 +2,7 @@
 // each series' share. Facts about lessons missing from the manifest stay stored but are not counted.
 import { isOn } from './facts.js';
 
-function metrics(doc, lessons) {
+export function metrics(doc, lessons) {
   const done = lessons.filter((l) => isOn(doc.lessons[l.id]));
   const ex = lessons.filter((l) => l.exercise && isOn(doc.exercises[l.exercise]));
   const visited = lessons.filter((l) => doc.visits[l.id]);
