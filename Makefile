@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast setup clean prune-figures bench lesson series
+.PHONY: serve build test test-fast test-generator setup clean prune-figures bench lesson series
 
 $(STAMP): pyproject.toml generator/pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
@@ -37,14 +37,21 @@ series: $(STAMP)
 test: $(STAMP)
 	tools/ensure-chromium.sh
 	$(BIN)/lint-imports  # the generator never imports the course; no import cycles (pyproject.toml)
-	node --test tests/js/
+	node --test tests/generator/js/
 	$(BIN)/pytest --durations=10
 
 ## test-fast: every test that needs neither Chromium nor a build of the whole course (well under a minute)
 test-fast: $(STAMP)
 	$(BIN)/lint-imports
-	node --test tests/js/
+	node --test tests/generator/js/
 	$(BIN)/pytest -m "not whole_site" --durations=10
+
+## test-generator: the generator's own tests, on fixture courses only (they pass with this course's docs, course.yml,
+## glossary.yml, translations.yml and build_hooks/ deleted)
+test-generator: $(STAMP)
+	$(BIN)/lint-imports
+	node --test tests/generator/js/
+	$(BIN)/pytest tests/generator --durations=10
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

@@ -52,7 +52,7 @@ def _course_registry() -> object:
     return content.load(["build_hooks"])
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="module", autouse=True)  # before any module-scoped fixture that computes figures
 def course_content(request: pytest.FixtureRequest) -> Iterator[None]:
     """The diffusion course's content (figure kinds, scenes, answers, captions), as mkdocs.yml registers it: the
     library-level tests of figures and questions read it the way the plugin does during a build. The generator's

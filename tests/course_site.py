@@ -107,10 +107,10 @@ LANGUAGE_ROOTS = {lang: "" if index == 0 else f"{lang}/" for index, lang in enum
 
 def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, course_yml: str | None = None,
                          languages: tuple[str, ...] = ("en", "ko"), strings: dict[str, str] | None = None,
-                         extra_yml: str = "", content: tuple[str, ...] = ("build_hooks",)) -> Path:
+                         extra_yml: str = "", content: tuple[str, ...] = ()) -> Path:
     """A course in `root`: lessons maps a language to {path under docs/<lang>/: text}; a bare file name goes to
     lessons/. `strings` adds i18n/<lang>.yml files; `extra_yml` adds lines to mkdocs.yml; `content` names the
-    content modules the coursekit plugin loads (this course's figure kinds, by default)."""
+    content modules the coursekit plugin loads (none by default: the generator runs without a course's code)."""
     for lang in languages:
         (root / "docs" / lang / "lessons").mkdir(parents=True, exist_ok=True)
         (root / "docs" / lang / "index.md").write_text(

@@ -5,6 +5,7 @@ timestep checks after it read the figure's own T)."""
 from __future__ import annotations
 
 from coursekit.figures import fields as F
+from coursekit.figures.strings import Strings
 
 from .scenes import SCENES
 from .schedules import SCHEDULE_NAMES
@@ -14,6 +15,11 @@ _SHARED: dict[str, F.Field] = {
     "schedule": F.Field(F.choice(*SCHEDULE_NAMES), default="linear"),
 }
 ALL_SCENES: list[str] = [f"scene:{name}" for name in SCENES]
+
+
+def schedule_name(strings: Strings, name: str) -> str:
+    """A schedule's name in prose, in the page's language ("linear", "선형")."""
+    return strings(f"schedule_names.{name}")
 
 
 def shared(*names: str) -> dict[str, F.Field]:

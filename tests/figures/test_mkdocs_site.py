@@ -7,6 +7,8 @@ from pathlib import Path
 
 from course_site import BuildResult, build_site, write_fixture_course
 
+COURSE_CONTENT = ("build_hooks",)  # this course's figure kinds and computed answers
+
 PAGE = """# Figures
 
 Text before.
@@ -36,7 +38,7 @@ kind: not-a-kind
 def _site(tmp_path: Path, captions: dict[str, str], page: str | None = None) -> Path:
     """A fixture course whose page pages/x.md holds the figures (one caption per language)."""
     pages = {lang: {"pages/x.md": page or PAGE.format(caption=caption)} for lang, caption in captions.items()}
-    return write_fixture_course(tmp_path, pages, languages=tuple(captions))
+    return write_fixture_course(tmp_path, pages, languages=tuple(captions), content=COURSE_CONTENT)
 
 
 def _build(root: Path) -> BuildResult:
@@ -110,7 +112,7 @@ SCRUBBER = "# S\n\n```figure\nkind: scrubber\nimage: scene:blocks\ncount: 3\nsiz
 
 def test_only_pages_with_a_scrubber_load_its_stylesheet_and_script(tmp_path: Path) -> None:
     pages = {"en": {"pages/x.md": PAGE.format(caption="Five steps."), "pages/s.md": SCRUBBER}}
-    root = write_fixture_course(tmp_path, pages, languages=("en",))
+    root = write_fixture_course(tmp_path, pages, languages=("en",), content=COURSE_CONTENT)
     result = _build(root)
     assert result.ok, result.output
     site = tmp_path / "site"

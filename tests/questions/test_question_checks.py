@@ -13,6 +13,8 @@ from coursekit.questions.parse import parse_questions
 from coursekit.questions.version import version_of
 from course_site import build_site, lesson_text, two_lesson_course, write_fixture_course
 
+COURSE_CONTENT = ("build_hooks",)  # this course's figure kinds and computed answers
+
 PATH = "docs/en/lessons/01-first.md"
 GOOD_CHOICES = """\
 id: pick
@@ -149,7 +151,7 @@ def test_a_question_mistake_stops_the_build_with_one_line(tmp_path: Path, ko_tex
     lessons = two_lesson_course()
     lessons["en"]["01-first.md"] = with_question("en", GOOD_CHOICES)
     lessons["ko"]["01-first.md"] = with_question("ko", ko_text)
-    result = build_site(write_fixture_course(tmp_path, lessons), tmp_path / "site", site_url=URL)
+    result = build_site(write_fixture_course(tmp_path, lessons, content=COURSE_CONTENT), tmp_path / "site", site_url=URL)
     assert not result.ok
     lines = [line for line in result.output.splitlines() if expected in line]
     assert len(lines) == 1, result.output
@@ -161,7 +163,7 @@ def test_questions_build_into_the_page_and_the_manifest(tmp_path: Path) -> None:
     lessons = two_lesson_course()
     for lang in ("en", "ko"):
         lessons[lang]["01-first.md"] = with_question(lang, GOOD_CHOICES + "\n")
-    result = build_site(write_fixture_course(tmp_path, lessons), tmp_path / "site", site_url=URL)
+    result = build_site(write_fixture_course(tmp_path, lessons, content=COURSE_CONTENT), tmp_path / "site", site_url=URL)
     assert result.ok, result.output
     page = (tmp_path / "site" / "lessons" / "01-first" / "index.html").read_text(encoding="utf-8")
     assert 'data-course-question="pick"' in page and page.count("data-course-choice=") == 2

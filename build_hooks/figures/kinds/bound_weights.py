@@ -12,7 +12,7 @@ import numpy as np
 from coursekit.figures import fields as F
 from coursekit.figures import html
 from build_hooks.figures import vlb
-from build_hooks.figures.common import shared
+from build_hooks.figures.common import schedule_name, shared
 from coursekit.figures.kind import Env, KindDef, Present, Result
 from coursekit.figures.render_svg import Axis, Panel, Series, plot
 from build_hooks.figures.schedules import SCHEDULE_NAMES, make_schedule
@@ -60,7 +60,7 @@ def present(p: Present) -> str:
     T = spec["T"]
     variance = s(f"bound_weights.variance.{spec['variance']}")
     plotted = [
-        Series(s.schedule(e["schedule"]), d["ts"], e["ys"], style=i) for i, e in enumerate(d["series"])
+        Series(schedule_name(s, e["schedule"]), d["ts"], e["ys"], style=i) for i, e in enumerate(d["series"])
     ]
     plotted.append(Series(s("bound_weights.simple"), [2, T], [1.0, 1.0], style=len(plotted)))
     ys = [y for e in d["series"] for y in e["ys"]] + [1.0]
@@ -69,7 +69,7 @@ def present(p: Present) -> str:
     facts = [
         s(
             "bound_weights.curve",
-            schedule=s.schedule(e["schedule"]),
+            schedule=schedule_name(s, e["schedule"]),
             median=s.num(e["median"], 4),
             values=s.join(s("bound_weights.at", t=t, value=_relative(v)) for t, v in e["report"]),
         )

@@ -10,7 +10,7 @@ from build_hooks.figures import denoiser_error as de
 from coursekit.figures import fields as F
 from coursekit.figures import html
 from build_hooks.figures.denoiser import ExactDenoiser
-from build_hooks.figures.common import ALL_SCENES, shared
+from build_hooks.figures.common import ALL_SCENES, schedule_name, shared
 from coursekit.figures.kind import Env, KindDef, Present, Result
 from coursekit.figures.render_svg import Axis, Guide, Panel, Series, plot
 from build_hooks.figures.schedules import SCHEDULE_NAMES, make_schedule
@@ -62,7 +62,7 @@ def compute(spec: Spec, env: Env) -> Result:
 
 def _series(s: Strings, curves: list[dict[str, Any]], key: str, t: list[int]) -> list[Series]:
     """One line per schedule; the style follows the schedule so both panels and the legend agree."""
-    return [Series(s.schedule(c["schedule"]), t, c[key], style=SCHEDULE_NAMES.index(c["schedule"])) for c in curves]
+    return [Series(schedule_name(s, c["schedule"]), t, c[key], style=SCHEDULE_NAMES.index(c["schedule"])) for c in curves]
 
 
 def _top(*values: float) -> float:
@@ -73,7 +73,7 @@ def _top(*values: float) -> float:
 
 def _curve_sentence(s: Strings, c: dict[str, Any], T: int, variance: float) -> str:
     common = {
-        "schedule": s.schedule(c["schedule"]),
+        "schedule": schedule_name(s, c["schedule"]),
         "small": two_digits(SMALL),
         "end": two_digits(c["x0_end"]),
         "T": T,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from coursekit.figures import fields as F
 from coursekit.figures import html
 from build_hooks.figures.forward import forward_frames
-from build_hooks.figures.common import shared
+from build_hooks.figures.common import schedule_name, shared
 from coursekit.figures.kind import Env, KindDef, Present, Result
 from coursekit.figures.render_raster import encode_webp, grid, t_label
 from build_hooks.figures.schedules import SCHEDULE_NAMES, make_schedule
@@ -33,7 +33,7 @@ def alt_text(p: Present) -> str:
     s = p.strings
     ts = ", ".join(str(t) for t in p.data["timesteps"])
     rows = [
-        s("forward.row", schedule=s.schedule(r["schedule"]), timesteps=ts, alpha_bars=s.join(s.num(a) for a in r["alpha_bar"]))
+        s("forward.row", schedule=schedule_name(s, r["schedule"]), timesteps=ts, alpha_bars=s.join(s.num(a) for a in r["alpha_bar"]))
         for r in p.data["rows"]
     ]
     return s("forward.alt", image=s.image(p.spec["image"]), rows=str(s.raw("rows_sep")).join(rows))

@@ -10,7 +10,7 @@ import numpy as np
 from coursekit.figures import fields as F
 from build_hooks.figures import gaussian_sums as G
 from coursekit.figures import html
-from build_hooks.figures.common import shared
+from build_hooks.figures.common import schedule_name, shared
 from coursekit.figures.kind import Env, KindDef, Present, Result
 from coursekit.figures.render_svg import Axis, Panel, Series, plot
 from build_hooks.figures.schedules import make_schedule
@@ -124,7 +124,7 @@ def present(p: Present) -> str:
         centres=centres,
         spread=s.num(spec["spread"], 2),
         data_var=s.num(d["data_var"], 3),
-        schedule=s.schedule(spec["schedule"]),
+        schedule=schedule_name(s, spec["schedule"]),
         items=s("rows_sep").join(items),
     )
     columns = 2 if len(panels) == 4 else min(len(panels), 3)

@@ -10,7 +10,7 @@ import numpy as np
 from coursekit.figures import fields as F
 from coursekit.figures import html
 from build_hooks.figures import pca
-from build_hooks.figures.common import shared
+from build_hooks.figures.common import schedule_name, shared
 from coursekit.figures.kind import Env, KindDef, Present, Result
 from coursekit.figures.render_raster import encode_webp, grid
 from build_hooks.figures.schedules import make_schedule
@@ -94,7 +94,7 @@ def present(p: Present) -> str:
     if d["timesteps"]:
         alt += " " + s(
             "latent.alt_forward",
-            schedule=s.schedule(p.spec["schedule"]),
+            schedule=schedule_name(s, p.spec["schedule"]),
             timesteps=s.join(str(t) for t in d["timesteps"]),
             dims=s.join(str(k) for k in d["dims"]),
         )

@@ -9,7 +9,7 @@ import numpy as np
 from coursekit.figures import fields as F
 from coursekit.figures import html
 from build_hooks.figures.denoiser import ExactDenoiser
-from build_hooks.figures.common import ALL_SCENES, shared
+from build_hooks.figures.common import ALL_SCENES, schedule_name, shared
 from coursekit.figures.kind import Env, KindDef, Present, Result
 from coursekit.figures.render_raster import encode_webp, grid, t_label
 from build_hooks.figures.samplers import SAMPLER_NAMES, sample, step_sequence
@@ -69,7 +69,7 @@ def present(p: Present) -> str:
         "reverse.alt",
         sampler=s(f"sampler_names.{spec['sampler']}"),
         steps=spec["steps"],
-        schedule=s.schedule(spec["schedule"]),
+        schedule=schedule_name(s, spec["schedule"]),
         count=len(spec["images"]),
         images=s.join(s.image(ref) for ref in spec["images"]),
         timesteps=", ".join(str(t) for t in d["timesteps"]),

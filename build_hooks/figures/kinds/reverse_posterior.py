@@ -9,7 +9,7 @@ import numpy as np
 from coursekit.figures import fields as F
 from coursekit.figures import html
 from build_hooks.figures import reverse_posterior as R
-from build_hooks.figures.common import shared
+from build_hooks.figures.common import schedule_name, shared
 from coursekit.figures.kind import Env, KindDef, Present, Result
 from coursekit.figures.render_svg import Axis, Panel, Series, plot
 from build_hooks.figures.schedules import make_schedule
@@ -120,7 +120,7 @@ def present(p: Present) -> str:
         "reverse_posterior.alt",
         x0=s.num(spec["x0"], 2),
         noise=s.num(spec["noise"], 2),
-        schedule=s.schedule(spec["schedule"]),
+        schedule=schedule_name(s, spec["schedule"]),
         items=s("rows_sep").join(items),
     )
     columns = 2 if len(panels) == 4 else len(panels)

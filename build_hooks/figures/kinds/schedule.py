@@ -9,7 +9,7 @@ import numpy as np
 
 from coursekit.figures import fields as F
 from coursekit.figures import html
-from build_hooks.figures.common import shared
+from build_hooks.figures.common import schedule_name, shared
 from coursekit.figures.kind import Env, KindDef, Present, Result
 from coursekit.figures.render_svg import Axis, Guide, Panel, Point, Series, plot
 from build_hooks.figures.schedules import SCHEDULE_NAMES, Schedule, crossings, make_schedule
@@ -92,7 +92,7 @@ def present(p: Present) -> str:
     curve, mark, T = spec["curve"], spec["mark"], spec["T"]
     curve_label = s(f"schedule.curves.{curve}")
     plotted = [
-        Series(label=s.schedule(e["schedule"]), xs=d["ts"], ys=[math.nan if y is None else y for y in e["ys"]], style=i)
+        Series(label=schedule_name(s, e["schedule"]), xs=d["ts"], ys=[math.nan if y is None else y for y in e["ys"]], style=i)
         for i, e in enumerate(d["series"])
     ]
     guides, points, facts = [], [], []
@@ -101,7 +101,7 @@ def present(p: Present) -> str:
         for i, e in enumerate(d["series"]):
             for c in e["crossings"]:
                 points.append(Point(c, mark, f"t ≈ {math.ceil(c - 1e-9)}", style=i))
-                facts.append(s("schedule.mark_alt", schedule=s.schedule(e["schedule"]), mark=f"{mark:g}".replace("-", "−"), t=math.ceil(c - 1e-9)))
+                facts.append(s("schedule.mark_alt", schedule=schedule_name(s, e["schedule"]), mark=f"{mark:g}".replace("-", "−"), t=math.ceil(c - 1e-9)))
             if "share_below" in e:
                 facts.append(s("schedule.below_alt", share=f"{e['share_below'] * 100:.1f}%", mark=f"{mark:g}".replace("-", "−")))
     log_t = curve in LOG_T_CURVES
@@ -112,7 +112,7 @@ def present(p: Present) -> str:
         guides=guides,
         points=_merge_close_labels(points, T, log_t),
     )
-    schedules = s.join(s.schedule(e["schedule"]) for e in d["series"])
+    schedules = s.join(schedule_name(s, e["schedule"]) for e in d["series"])
     desc = " ".join([s("schedule.alt", curve=curve_label, start=1 if log_t else 0, T=T, schedules=schedules)] + [f + "." for f in facts])
     svg = plot([panel], fig_id=p.fig_id, title=s("schedule.title", curve=curve_label, T=T), desc=desc)
     return html.svg_figure(svg=svg, caption=spec.caption, fig_id=p.fig_id)

@@ -17,7 +17,7 @@ import numpy as np
 from coursekit.figures import fields as F
 from coursekit.figures import html
 from build_hooks.figures.forward import forward_frames
-from build_hooks.figures.common import shared
+from build_hooks.figures.common import schedule_name, shared
 from coursekit.figures.kind import Env, KindDef, Present, Result
 from coursekit.figures.render_raster import encode_webp, grid, t_label
 from build_hooks.figures.schedules import make_schedule
@@ -55,7 +55,7 @@ def present(p: Present) -> str:
     alt = s(
         "scrubber.alt",
         image=s.image(p.spec["image"]),
-        schedule=s.schedule(p.spec["schedule"]),
+        schedule=schedule_name(s, p.spec["schedule"]),
         count=len(ts),
         first=ts[0],
         last=ts[-1],

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from coursekit.figures import fields as F
 from coursekit.figures import html
 from build_hooks.figures.forward import noise_like
-from build_hooks.figures.common import shared
+from build_hooks.figures.common import schedule_name, shared
 from coursekit.figures.kind import Env, KindDef, Present, Result
 from coursekit.figures.render_svg import Axis, Panel, Point, Series, plot
 from build_hooks.figures.schedules import make_schedule
@@ -58,7 +58,7 @@ def present(p: Present) -> str:
         "spectrum.alt",
         image=image,
         timesteps=", ".join(str(r["t"]) for r in d["noise"]),
-        schedule=s.schedule(spec["schedule"]),
+        schedule=schedule_name(s, spec["schedule"]),
         crossovers=s.join(crossings),
     )
     svg = plot([Panel(x=x, y=y, series=series, points=points)], fig_id=p.fig_id, title=s("spectrum.title", image=image), desc=desc, height=380)

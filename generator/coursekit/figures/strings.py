@@ -38,9 +38,6 @@ class Strings:
     def join(self, items: Iterable[str]) -> str:
         return str(self.raw("list_sep")).join(items)
 
-    def schedule(self, name: str) -> str:
-        return self(f"schedule_names.{name}")
-
     def image(self, ref: str) -> str:
         """How an image reference reads in prose: 'scene blocks' / 'the image photo.png'."""
         if ref.startswith("scene:"):

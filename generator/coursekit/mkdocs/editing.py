@@ -89,12 +89,19 @@ def _check_strings(build: CourseBuild, glossary: Glossary | None) -> None:
     extra = [folder / f"{build.lang}.yml" for folder in content.active().strings_dirs]
     for path in [p for p in (main, *extra) if p is not None and p.is_file()]:
         text = path.read_text(encoding="utf-8")
-        root = build.repo_root if path.is_relative_to(build.repo_root) else Path(__file__).resolve().parents[2]
-        name = path.relative_to(root).as_posix()
+        name = _shown(path, build.repo_root)
         for use in find_variants_in_strings(text, glossary, build.lang) if glossary else []:
             log.warning(use.message(name))
         for finding in particles.scan_strings(text) if build.lang in particles.LANGUAGES else []:
             log.warning(finding.message(name))
+
+
+def _shown(path: Path, repo_root: Path) -> str:
+    """A strings file as an author finds it: relative to the course, or to the folder holding its package."""
+    for root in (repo_root, Path(__file__).resolve().parents[2], path.parents[2]):
+        if path.is_relative_to(root):
+            return path.relative_to(root).as_posix()
+    return path.as_posix()
 
 
 def _add_to_nav(config: MkDocsConfig, title: str) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from coursekit.progress.config import COUNT_METRICS
 
-RULES = Path(__file__).resolve().parents[2] / "generator/coursekit/theme/assets/course/progress/rules.js"
+RULES = Path(__file__).resolve().parents[3] / "generator/coursekit/theme/assets/course/progress/rules.js"
 
 
 def test_the_build_and_the_browser_know_the_same_metrics() -> None:

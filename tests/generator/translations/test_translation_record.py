@@ -14,7 +14,7 @@ import pytest
 
 from coursekit.translations.fingerprint import fingerprint
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 PARAGRAPH = "The forward process adds a little Gaussian noise\nat every step, and the image fades.\n"
 
 

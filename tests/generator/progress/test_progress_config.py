@@ -14,8 +14,8 @@ import yaml
 from coursekit.progress.config import parse_progress_config
 from coursekit.progress.resolve import LessonRef, resolve
 
-REPO = Path(__file__).resolve().parents[2]
-RAW: dict[str, Any] = yaml.safe_load((REPO / "course.yml").read_text(encoding="utf-8"))
+REPO = Path(__file__).resolve().parents[3]
+RAW: dict[str, Any] = yaml.safe_load((Path(__file__).parents[1] / "fixtures/sample-course.yml").read_text(encoding="utf-8"))
 CODES = ("en", "ko")
 SERIES = frozenset(series["id"] for series in RAW["series"])
 TEN = [LessonRef(f"lesson-{n}", "diffusion", n) for n in range(1, 11)]

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SCHEMA, addsTo, asImport, emptyDoc, merge, migrateV1, normalize, recordDay, recordVisit, reset, setFlag } from '../../generator/coursekit/theme/assets/course/progress/facts.js';
+import { SCHEMA, addsTo, asImport, emptyDoc, merge, migrateV1, normalize, recordDay, recordVisit, reset, setFlag } from '../../../generator/coursekit/theme/assets/course/progress/facts.js';
 
 const a = recordVisit(setFlag(setFlag(emptyDoc(), 'lessons', 'alpha', true, 10), 'exercises', 'alpha-exercise', true, 12), 'alpha', 'en', 5);
 const b = recordDay(recordVisit(setFlag(emptyDoc(), 'lessons', 'beta', true, 20), 'alpha', 'ko', 7), '2026-11-26', 20);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { emptyDoc, setFlag } from '../../generator/coursekit/theme/assets/course/progress/facts.js';
-import { MAX_BYTES, changes, decodeCode, encodeCode, exportText, parseImport } from '../../generator/coursekit/theme/assets/course/progress/transfer.js';
+import { emptyDoc, setFlag } from '../../../generator/coursekit/theme/assets/course/progress/facts.js';
+import { MAX_BYTES, changes, decodeCode, encodeCode, exportText, parseImport } from '../../../generator/coursekit/theme/assets/course/progress/transfer.js';
 import { manifest } from './fixtures.js';
 
 const doc = setFlag(setFlag(emptyDoc(), 'lessons', 'alpha', true, 10), 'exercises', 'gamma-exercise', true, 11);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { emptyDoc, recordDay, recordVisit, setFlag } from '../../generator/coursekit/theme/assets/course/progress/facts.js';
-import { derive } from '../../generator/coursekit/theme/assets/course/progress/rules.js';
+import { emptyDoc, recordDay, recordVisit, setFlag } from '../../../generator/coursekit/theme/assets/course/progress/facts.js';
+import { derive } from '../../../generator/coursekit/theme/assets/course/progress/rules.js';
 import { manifest } from './fixtures.js';
 
 const complete = (doc, id, t = 1) => setFlag(doc, 'lessons', id, true, t);

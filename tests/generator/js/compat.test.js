@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { merge, migrateV2 } from '../../generator/coursekit/theme/assets/course/progress/facts.js';
-import { parseImport } from '../../generator/coursekit/theme/assets/course/progress/transfer.js';
-import { derive } from '../../generator/coursekit/theme/assets/course/progress/rules.js';
+import { merge, migrateV2 } from '../../../generator/coursekit/theme/assets/course/progress/facts.js';
+import { parseImport } from '../../../generator/coursekit/theme/assets/course/progress/transfer.js';
+import { derive } from '../../../generator/coursekit/theme/assets/course/progress/rules.js';
 
 const text = readFileSync(new URL('./fixtures/progress-v2-0b67fdf.json', import.meta.url), 'utf8');
 const { format, course, ...stored } = JSON.parse(text);

@@ -1,8 +1,6 @@
-"""Every UI string in coursekit/i18n/*.yml is used somewhere (test_strings.py checks every language has them all).
+"""Which UI strings a body of code reads (shared by the generator's and the course's strings-usage tests).
 
-A string nobody reads still has to be translated and kept in step; one the code asks for but a language lacks shows
-the reader a gap. Usage is found in the sources that read strings: templates and scripts under overrides/ and the
-Python under coursekit/. A key is used when the code names it:
+A key is used when the code names it:
 - by its path below the section in quotes, as the figures do: s("forward.row"), or its parent with a computed
   last part: s(f"schedule_names.{name}");
 - a top-level key of a section by its name: s.pager in a template, strings["minutes"] in Python, t('xp') in a
@@ -16,21 +14,10 @@ Python under coursekit/. A key is used when the code names it:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
-import pytest
 
-from coursekit.i18n import load_strings, shipped_languages
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@lru_cache(maxsize=1)
-def sources() -> str:
-    theme = REPO / "generator" / "coursekit" / "theme"
-    files = [*theme.rglob("*.html"), *theme.rglob("*.js"), *(REPO / "generator" / "coursekit").rglob("*.py"),
-             *(REPO / "build_hooks").rglob("*.py"), *(REPO / "build_hooks").rglob("*.js")]
+def read_sources(files: list[Path]) -> str:
     return "\n".join(path.read_text(encoding="utf-8") for path in sorted(files))
 
 
@@ -68,35 +55,6 @@ def key_paths(table: dict, prefix: str = "") -> list[str]:
     return found
 
 
-def unused(lang: str) -> list[str]:
-    code = sources()
-    found = []
-    for section, table in load_strings(lang).items():
-        for path in sorted(key_paths(table)):
-            if not is_used(path, code):
-                found.append(f"{section}.{path}")
-    return found
-
-
-@pytest.mark.parametrize("lang", shipped_languages())
-def test_every_ui_string_is_used(lang: str) -> None:
-    found = unused(lang)
-    assert not found, f"coursekit/i18n/{lang}.yml: strings no code reads (delete them): {found}"
-
-
-@pytest.mark.parametrize(("path", "code", "expected"), [
-    ("pager", '<nav aria-label="{{ s.pager }}">', True),
-    ("pager", '<nav aria-label="{{ s.pagers }}">', False),
-    ("forward.row", 's("forward.row", schedule=x)', True),
-    ("forward.row", 's("forward.alt")', False),
-    ("schedule_names.cosine", 's(f"schedule_names.{name}")', True),
-    ("levels.beginner", 'strings["levels"][lesson.level]', True),
-    ("levels.beginner", 'strings["levels"]["advanced"]', False),
-    ("xp", "t('xp')", True),
-    ("err_json", "t(`err_${r.error}`)", True),
-    ("err_json", "t(`notice_${kind}`)", False),
-    ("reverse_posterior.legend_grid", 's(f"reverse_posterior.legend_{k}")', True),
-    ("reverse_posterior.legend_grid", 's(f"reverse_posterior.title_{k}")', False),
-])
-def test_the_usage_rule_sees_use_and_its_absence(path: str, code: str, expected: bool) -> None:
-    assert is_used(path, code) is expected
+def unused(strings: dict, code: str) -> list[str]:
+    return [f"{section}.{path}" for section, table in strings.items() for path in sorted(key_paths(table))
+            if not is_used(path, code)]

@@ -1,9 +1,9 @@
 // Self-check answers: Leitner scheduling, mastery, versions, merge laws with answer events, imports and the code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { emptyDoc, merge, migrateV2, normalize, recordAnswer, reset } from '../../generator/coursekit/theme/assets/course/progress/facts.js';
-import { DAY, replay, selfCheck } from '../../generator/coursekit/theme/assets/course/progress/rules.js';
-import { changes, decodeCode, encodeCode, parseImport } from '../../generator/coursekit/theme/assets/course/progress/transfer.js';
+import { emptyDoc, merge, migrateV2, normalize, recordAnswer, reset } from '../../../generator/coursekit/theme/assets/course/progress/facts.js';
+import { DAY, replay, selfCheck } from '../../../generator/coursekit/theme/assets/course/progress/rules.js';
+import { changes, decodeCode, encodeCode, parseImport } from '../../../generator/coursekit/theme/assets/course/progress/transfer.js';
 
 const manifest = {
   series: [{ id: 'main' }],

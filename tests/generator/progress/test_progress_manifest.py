@@ -14,9 +14,9 @@ from coursekit.lessons.catalog import Lesson
 from coursekit.lessons.frontmatter import LessonMeta
 from coursekit.manifest import build_manifest, manifest_json
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 _problems: list[str] = []
-COURSE = parse_course(yaml.safe_load((REPO / "course.yml").read_text(encoding="utf-8")),
+COURSE = parse_course(yaml.safe_load((Path(__file__).parents[1] / "fixtures/sample-course.yml").read_text(encoding="utf-8")),
                       (Language("en"), Language("ko")), _problems)
 assert not _problems, _problems
 

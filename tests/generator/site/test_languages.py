@@ -34,9 +34,8 @@ def three_language_course(root: Path) -> Path:
     lessons = two_lesson_course()
     lessons["ja"] = {name: text.replace(" en\"", " ja\"").replace("in en.", "in ja. ノイズを少しずつ加える")
                      for name, text in lessons["en"].items()}
-    # No content modules: the course's figure captions exist in English and Korean only.
     return write_fixture_course(root, lessons, languages=THREE, strings={"ja": japanese_strings()},
-                                course_yml=fixture_course_yml(THREE), content=())
+                                course_yml=fixture_course_yml(THREE))
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +77,7 @@ def test_the_japanese_page_speaks_japanese(three: Path) -> None:
 
 def _build_with(tmp_path: Path, *, languages: tuple[str, ...] = ("en", "ko"), strings: dict[str, str] | None = None,
                 course_yml: str | None = None, extra_yml: str = "", mkdocs_edit=None, no_docs: str | None = None,
-                content: tuple[str, ...] = ("build_hooks",)) -> BuildResult:
+                content: tuple[str, ...] = ()) -> BuildResult:
     root = write_fixture_course(tmp_path, two_lesson_course(), languages=languages, strings=strings,
                                 course_yml=course_yml or fixture_course_yml(("en", "ko")), extra_yml=extra_yml,
                                 content=content)
@@ -101,7 +100,7 @@ MISTAKES = {
         dict(no_docs="ko"),
         "mkdocs.yml: plugins.coursekit.languages: 'ko' has no docs folder; create docs/ko/ with the pages in that language"),
     "a strings file missing a key": (
-        dict(languages=("en", "ko", "ja"), course_yml=fixture_course_yml(THREE), content=(),
+        dict(languages=("en", "ko", "ja"), course_yml=fixture_course_yml(THREE),
              strings={"ja": japanese_strings().replace("  next: Next lesson\n", "")}),
         "i18n/ja.yml: site.next: missing; add it (coursekit/i18n/en.yml has every key)"),
     "theme.language not among the languages": (

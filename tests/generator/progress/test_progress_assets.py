@@ -12,7 +12,7 @@ import pytest
 
 from coursekit.progress.assets import BUDGET_BYTES, compact_css, compact_js, gzipped_size, page_loads
 
-ASSETS = Path(__file__).resolve().parents[2] / "generator" / "coursekit" / "theme" / "assets" / "course"
+ASSETS = Path(__file__).resolve().parents[3] / "generator" / "coursekit" / "theme" / "assets" / "course"
 MODULES = sorted((ASSETS / "progress").glob("*.js"))
 
 
