@@ -15,7 +15,7 @@ sys.path.insert(0, str(REPO))
 
 from coursekit.progress.assets import BUDGET_BYTES, compact_css, compact_js, gzipped_size, page_loads  # noqa: E402
 
-ASSETS = REPO / "overrides" / "assets" / "course"
+ASSETS = REPO / "generator" / "coursekit" / "theme" / "assets" / "course"
 
 
 def shipped_bytes(path: Path) -> bytes:

@@ -3,10 +3,11 @@
 Prints figures; asserts nothing (speed is not a test).
 For each size (lessons per language; the real lessons cycled, so math and figures are realistic: lesson 11 is a copy
 of lesson 1 with its own number and id), both languages are built by
-- the course: `mkdocs build` of mkdocs.yml as it is (hooks, overrides, strict; its hook builds every language),
+- the course: `mkdocs build` of mkdocs.yml as it is (the coursekit plugin with this course's content, strict; the
+  plugin builds every language),
   figure and formula caches warm;
 - plain Material: the same docs, Markdown extensions, theme features and search plugin (in each language), with no
-  hooks and no overrides, one build per language (figure blocks then show as code and formulas stay TeX, which is
+  course plugin and no overrides, one build per language (figure blocks then show as code and formulas stay TeX, which is
   what Material does with them).
 Runs alternate (course, Material, Material, course, …) so that the load of this shared machine hits both alike; the
 medians are compared. The per-page ratio is the ratio of the marginal cost of a page between two sizes
@@ -77,8 +78,7 @@ def cycled_course(root: Path, lessons: int) -> Path:
     root.mkdir(parents=True)
     for path in REPO.glob("*.yml"):  # mkdocs.yml, course.yml and the data files the build reads and watches
         shutil.copy2(path, root / path.name)
-    for name in ("coursekit", "overrides"):
-        (root / name).symlink_to(REPO / name)
+    # The generator and build_hooks (the course's content module) are installed in the environment, as for `make`.
     # The figure cache is content-addressed and every copy asks for the real lessons' figures: share the repository's.
     (REPO / "generated").mkdir(exist_ok=True)
     (root / "generated").symlink_to(REPO / "generated")
