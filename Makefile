@@ -49,7 +49,7 @@ test-fast: $(STAMP)
 ## test-generator: the generator's own tests, on fixture courses only (they pass with this course's docs, course.yml,
 ## glossary.yml, translations.yml and build_hooks/ deleted)
 test-generator: $(STAMP)
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --config generator/pyproject.toml
 	node --test tests/generator/js/
 	$(BIN)/pytest tests/generator --durations=10
 
