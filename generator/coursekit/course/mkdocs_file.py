@@ -68,6 +68,12 @@ def plugin_settings(settings: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return None
 
 
+def docs_root(repo: Path) -> Path:
+    """Where a course's docs/<lang>/ folders are: the plugin's docs_root in its mkdocs.yml, docs/ by default."""
+    settings = plugin_settings(read_mkdocs_file(repo / "mkdocs.yml")) or {}
+    return repo / str(settings.get("docs_root") or "docs")
+
+
 def _read(path: Path, depth: int) -> dict[str, Any]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..course.errors import CourseConfigError
-from ..course.mkdocs_file import file_languages
+from ..course.mkdocs_file import docs_root, file_languages
 from ..i18n import load_strings
 from .lessons import lesson_links
 from .model import FILE_NAME, GlossaryError, load
@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     repo = args.repo.resolve()
     try:
         languages = tuple(lang.code for lang in file_languages(repo / "mkdocs.yml"))
-        lessons = {lang: lesson_links(repo / "docs" / lang) for lang in languages}
+        docs = docs_root(repo)
+        lessons = {lang: lesson_links(docs / lang) for lang in languages}
         glossary = load(repo / FILE_NAME, languages, set(lessons[languages[0]]))
     except (GlossaryError, CourseConfigError) as error:
         print(error, file=sys.stderr)
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     uses = 0
     for lang in languages:
-        for path in sorted((repo / "docs" / lang).rglob("*.md")):
+        for path in sorted((docs / lang).rglob("*.md")):
             for use in find_variants(path.read_text(encoding="utf-8"), glossary, lang):
                 print(use.message(path.relative_to(repo).as_posix()))
                 uses += 1

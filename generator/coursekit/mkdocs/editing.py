@@ -71,7 +71,7 @@ def on_config(config: MkDocsConfig, *, build: CourseBuild, glossary_file: Path) 
         build.generated.add(GLOSSARY_PAGE)
     _check_strings(build, editing.glossary)
     if not build.is_primary:
-        layout = Layout(build.repo_root, build.course.codes)
+        layout = Layout(build.repo_root, build.course.codes, build.docs_root.relative_to(build.repo_root).as_posix())
         try:
             page_states = [s for s in states(layout) if s.lang == build.lang and s.state != CURRENT]
         except RecordError as error:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..course.errors import CourseConfigError
-from ..course.mkdocs_file import file_languages
+from ..course.mkdocs_file import docs_root, file_languages
 from .record import CURRENT, Layout, RecordError, locate, record_pages, states, translated_pages
 
 
@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         repo = args.repo.resolve()
-        layout = Layout(repo, tuple(lang.code for lang in file_languages(repo / "mkdocs.yml")))
+        layout = Layout(repo, tuple(lang.code for lang in file_languages(repo / "mkdocs.yml")),
+                        docs_root(repo).relative_to(repo).as_posix())
         if args.command == "record":
             if args.all == bool(args.files):
                 parser.error("give translated files, or --all")

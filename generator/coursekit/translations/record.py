@@ -30,17 +30,18 @@ class RecordError(ValueError):
 
 @dataclass(frozen=True)
 class Layout:
-    """Where each language's pages live: docs/<lang>/ beside the primary language's docs_dir."""
+    """Where each language's pages live: <docs>/<lang>/ (docs/ unless the plugin's docs_root says otherwise)."""
 
     repo: Path
     languages: tuple[str, ...]  # primary first
+    docs: str = "docs"
 
     @property
     def primary(self) -> str:
         return self.languages[0]
 
     def root(self, lang: str) -> Path:
-        return self.repo / "docs" / lang
+        return self.repo / self.docs / lang
 
     @property
     def record_path(self) -> Path:
