@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from course_site import REPO, build_site, lesson_text, two_lesson_course, write_fixture_course
-from site_server import free_port
+from coursekit.testing.server import free_port
 
 
 def author(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
