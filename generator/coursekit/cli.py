@@ -2,7 +2,7 @@
 site checks run in. Mistakes are one line on stderr and exit status 2; nothing is half-written.
 
     coursekit new-course DIR --languages en,ko --title "Intro to Rust" [--name intro-to-rust]
-    coursekit new-series ID [--title …]            (in a course's folder, or --root)
+    coursekit new-series ID [--title …]            (run in the course's folder)
     coursekit new-lesson SERIES SLUG [--title …] [--tag …]
     coursekit ensure-chromium                      (Debian's chromium for the browser checks, when missing)
 """
