@@ -133,3 +133,17 @@ def test_the_new_course_passes_its_own_tests(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
     assert " passed" in done.stdout and "skipped" not in done.stdout, done.stdout[-2000:]
+
+
+@pytest.mark.parametrize(("languages", "lang", "checked"), [("ko,en", "ko", True), ("en,ja", "ja", False)])
+def test_korean_particle_checks_run_only_where_korean_is_listed(tmp_path: Path, languages: str, lang: str,
+                                                                 checked: bool) -> None:
+    """`$x$을` is wrong in Korean (x reads 엑스, so 를); in a Japanese page the same characters are not checked."""
+    root = tmp_path / "course"
+    assert new_course(root, languages).returncode == 0
+    lesson = root / "docs" / lang / "lessons" / "01-first-lesson.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("## ", "$x$을 본다.\n\n## ", 1), encoding="utf-8")
+    result = build_site(root, tmp_path / "site", site_url=URL)
+    assert result.ok is not checked, result.output
+    if checked:
+        assert f"docs/{lang}/lessons/01-first-lesson.md" in result.output and "write '를'" in result.output
