@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from course_site import build_site, lesson_text, two_lesson_course, write_fixture_course
 from coursekit.testing.server import free_port
+from course_site import build_site, lesson_text, two_lesson_course, write_fixture_course
 
 URL = "http://127.0.0.1:9/diffusion-course/"
 

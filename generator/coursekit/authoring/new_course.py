@@ -154,6 +154,8 @@ def languages_yml(codes: list[str]) -> str:
     for code in codes:
         if code == "ko":
             lines.append("        - code: ko")
+            lines.append("          # Reading rates for Korean text. Search splits at punctuation too, so that a word glued")
+            lines.append("          # to a gloss and a particle, 이름(name)을, is found by 이름 and by name.")
             lines += [f"          {key}: {value}" for key, value in _KOREAN.items()]
         else:
             lines.append(f"        - {code}")
