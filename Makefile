@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-generator setup clean prune-figures bench lesson series
+.PHONY: serve build test test-fast test-generator setup clean prune-figures bench lesson series new-course
 
 $(STAMP): pyproject.toml generator/pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
@@ -33,9 +33,13 @@ lesson: $(STAMP)
 series: $(STAMP)
 	$(BIN)/python -m coursekit.authoring new-series "$(ID)" $(if $(TITLE),--title "$(TITLE)")
 
+## new-course: a standalone course folder of your own: make new-course DIR=../my-course LANGUAGES=en,ko TITLE="My course"
+new-course: $(STAMP)
+	$(BIN)/coursekit new-course "$(DIR)" --languages "$(LANGUAGES)" --title "$(TITLE)" $(if $(NAME),--name "$(NAME)")
+
 ## test: set up, then run every test (Python incl. browser tests in Chromium, and the JavaScript rules in Node)
 test: $(STAMP)
-	tools/ensure-chromium.sh
+	$(BIN)/coursekit ensure-chromium
 	$(BIN)/lint-imports  # the generator never imports the course; no import cycles (pyproject.toml)
 	node --test tests/generator/js/
 	$(BIN)/pytest --durations=10

@@ -24,7 +24,7 @@ CONTENT = Content(
     scenes=SCENES,
     answers=ANSWERS,
     strings_dir=HERE / "i18n",
-    assets_dir=HERE / "static",  # the scrubber's script and stylesheet
+    assets_dir=HERE / "static",  # the scrubber's script and stylesheet, and the course's favicon
     korean_words=load_yaml((HERE / "korean_words.yml").read_text(encoding="utf-8")),
     code_dir=HERE,
 )

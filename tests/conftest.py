@@ -12,7 +12,6 @@ Fixtures for other tests:
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -21,14 +20,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from coursekit.testing import chromium  # noqa: E402
+from coursekit.testing.server import SiteServer, free_port  # noqa: E402
 from course_site import REPO, SUB_PATH, build_site  # noqa: E402
-from site_server import SiteServer, free_port  # noqa: E402
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
 
 
 # A test that uses any of these needs Chromium or a build of the whole course (each costs tens of seconds); the
@@ -89,9 +83,9 @@ def site_server(built_site: Path, site_port: int) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def _playwright() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium) "
-                    "or set CHROMIUM_PATH", pytrace=False)
+    missing = chromium.missing_message()
+    if missing:
+        pytest.fail(missing, pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:  # one per session: the sync API allows one per thread
@@ -104,15 +98,13 @@ def launch_chromium(_playwright: object) -> Iterator[Callable[..., object]]:
     started: list[object] = []
 
     def launch(*, extra_args: Sequence[str] = (), show_scrollbars: bool = False) -> object:
-        chromium = _playwright.chromium.launch(  # type: ignore[attr-defined]
-            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args], headless=True,
-            ignore_default_args=["--hide-scrollbars"] if show_scrollbars else None)
-        started.append(chromium)
-        return chromium
+        browser = chromium.launch(_playwright, extra_args=extra_args, show_scrollbars=show_scrollbars)
+        started.append(browser)
+        return browser
 
     yield launch
-    for chromium in started:
-        chromium.close()  # type: ignore[attr-defined]
+    for browser in started:
+        browser.close()  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")

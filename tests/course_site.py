@@ -15,36 +15,11 @@ from datetime import datetime
 from pathlib import Path
 
 from coursekit.course.mkdocs_file import file_languages
+from coursekit.testing.build import BuildResult, build_site  # noqa: F401 (the tests import them from here)
+from coursekit.testing.languages import language_roots
 
 REPO = Path(__file__).resolve().parents[1]
 SUB_PATH = "/diffusion-course/"
-
-
-@dataclass
-class BuildResult:
-    returncode: int
-    output: str  # stdout and stderr together, as an author sees them
-
-    @property
-    def ok(self) -> bool:
-        return self.returncode == 0
-
-
-def run_build(config_file: Path, site_dir: Path, *, site_url: str, strict: bool = True,
-              engine: str = "mkdocs") -> BuildResult:
-    """One language build, in a subprocess, with the environment `make build` uses."""
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
-    command = [sys.executable, "-m", engine, "build", "-f", str(config_file), "-d", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    done = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True, timeout=600)
-    return BuildResult(done.returncode, done.stdout + done.stderr)
-
-
-def build_site(root: Path, site_dir: Path, *, site_url: str, strict: bool = True, engine: str = "mkdocs") -> BuildResult:
-    """The whole site, every language, as `make build` makes it: one build of mkdocs.yml (the other languages are
-    built by its hook into site_dir/<lang>/)."""
-    return run_build(root / "mkdocs.yml", site_dir, site_url=site_url, strict=strict, engine=engine)
 
 
 @dataclass(frozen=True)
@@ -102,7 +77,7 @@ def site_languages(root: Path = REPO) -> list[str]:
 
 
 # The repository's languages and where each lives under the site root ('' for the primary), from mkdocs.yml.
-LANGUAGE_ROOTS = {lang: "" if index == 0 else f"{lang}/" for index, lang in enumerate(site_languages())}
+LANGUAGE_ROOTS = language_roots(REPO)
 
 
 def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, course_yml: str | None = None,

@@ -1,1 +1,2 @@
-"""Build code of the diffusion course: pure libraries plus thin MkDocs hook adapters (mkdocs_*.py)."""
+"""The coursekit generator: an MkDocs plugin (plugin.py) that builds multilingual lesson series, with its libraries,
+its theme, the new-course template and the checks of a built site (testing/)."""

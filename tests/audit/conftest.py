@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from http_crawl import Crawl, crawl, is_missing_page_url  # noqa: E402
+from coursekit.testing.crawl import Crawl, crawl, is_missing_page_url  # noqa: E402
 from page_survey import PageRecord, survey  # noqa: E402
 from site_languages import LANGUAGES, language_of  # noqa: E402
 

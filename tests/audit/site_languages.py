@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coursekit.testing import languages
 from course_site import LANGUAGE_ROOTS
 from page_survey import PageRecord
 
@@ -9,8 +10,7 @@ LANGUAGES = LANGUAGE_ROOTS  # language -> folder under the site root (from mkdoc
 
 
 def language_of(base: str, url: str) -> str:
-    rest = url[len(base):]
-    return next((lang for lang, root in LANGUAGES.items() if root and rest.startswith(root)), next(iter(LANGUAGES)))
+    return languages.language_of(base, url, LANGUAGES)
 
 
 def by_language(records: dict[str, PageRecord], lang: str) -> list[PageRecord]:

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from axe_scan import ALSO_BLOCKING, DEVICE, LOOKS, STATES, VIEWPORTS, blocking_violations, settle, states_for
-from http_crawl import Crawl
+from coursekit.testing.axe import LOOKS, axe_source, control_violations, look_context as new_look_context, page_violations
+from coursekit.testing.crawl import Crawl
+from course_site import REPO
 from page_survey import PageRecord
 from site_languages import LANGUAGES, by_language, language_of
 
@@ -24,8 +25,7 @@ SEARCH_QUERY = {"en": "noise", "ko": "노이즈"}
 @pytest.fixture(scope="module", params=list(LOOKS))
 def look_context(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[str, Any]]:
     """One browser context per look (width and colour scheme), shared by the pages checked in it."""
-    viewport, scheme = LOOKS[request.param]
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, **DEVICE[viewport])
+    context = new_look_context(browser, request.param)
     yield request.param, context
     context.close()
 
@@ -37,15 +37,7 @@ def test_no_page_has_a_serious_or_critical_axe_violation(look_context: tuple[str
     look, context = look_context
     urls = sorted(url for url in site_crawl.pages if language_of(site_server, url) == lang)
     assert len(urls) >= 4, urls
-    tab = context.new_page()
-    found: list[str] = []
-    try:
-        for url in urls:
-            tab.goto(url)
-            settle(tab)
-            found += [f"{url}: {line}" for line in blocking_violations(tab, also=ALSO_BLOCKING)]
-    finally:
-        tab.close()
+    found = page_violations(context, urls, axe_source(REPO))
     assert not found, f"{look}:\n" + "\n".join(found)
 
 
@@ -54,22 +46,8 @@ def test_no_page_has_a_serious_or_critical_axe_violation(look_context: tuple[str
 def test_no_serious_or_critical_axe_violation_with_a_control_open(look_context: tuple[str, Any], site_server: str, lang: str,
                                               page_name: str) -> None:
     look, context = look_context
-    viewport = LOOKS[look][0]
     url = site_server + LANGUAGES[lang] + PAGES[page_name]
-    tab = context.new_page()
-    found: list[str] = []
-    try:
-        tab.goto(url)
-        settle(tab)
-        for name in states_for(viewport):
-            if name == "closed":
-                continue  # the closed page is scanned by the test above
-            state = STATES[name]
-            state.open(tab, SEARCH_QUERY[lang])
-            found += [f"{name}: {line}" for line in blocking_violations(tab, state.scope)]
-            state.close(tab)
-    finally:
-        tab.close()
+    found = control_violations(context, url, axe_source(REPO), viewport=LOOKS[look][0], search_query=SEARCH_QUERY[lang])
     assert not found, f"{url} ({look}):\n" + "\n".join(found)
 
 

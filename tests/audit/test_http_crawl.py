@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from http_crawl import crawl
-from site_server import SiteServer, free_port
+from coursekit.testing.crawl import crawl
+from coursekit.testing.server import SiteServer, free_port
 
 PAGES = {
     "index.html": '<a href="other/#here">ok</a> <a href="other/#nowhere">bad anchor</a> <a href="#top">top</a> <a href="#missing">same page, no such id</a>'

@@ -10,22 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from http_crawl import Crawl, is_missing_page_url
+from coursekit.testing.crawl import Crawl
+from coursekit.testing.site_checks import broken_links, unreached_pages
 from page_survey import PageRecord
-from site_languages import LANGUAGES, by_language, language_of
+from site_languages import LANGUAGES, by_language
 
 
 def test_the_crawl_reaches_every_built_page(built_site: Path, site_server: str, site_crawl: Crawl) -> None:
-    built = {site_server + path.relative_to(built_site).as_posix().removesuffix("index.html")
-             for path in built_site.rglob("*.html") if path.name != "404.html"}
-    crawled = {url for url in site_crawl.pages if not is_missing_page_url(url)}
-    assert built - crawled == set(), "pages no link leads to (so nothing here checked them)"
-    assert {lang for lang in LANGUAGES if site_server + LANGUAGES[lang] + "no/such/page/" in site_crawl.pages} == set(LANGUAGES)
+    assert unreached_pages(built_site, site_server, site_crawl) == [], "pages no link leads to (so nothing here checked them)"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_internal_link_anchor_and_asset_resolves(site_server: str, site_crawl: Crawl, lang: str) -> None:
-    broken = [str(item) for item in site_crawl.broken if language_of(site_server, item.page) == lang]
+    broken = broken_links(site_crawl, site_server, LANGUAGES, lang)
     assert not broken, f"{len(broken)} broken of {site_crawl.checked} URLs checked:\n" + "\n".join(broken[:40])
 
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from coursekit.page.summary import summary_plain
+from coursekit.testing.crawl import is_missing_page_url
 from course_site import REPO
-from http_crawl import is_missing_page_url
 from page_survey import PageRecord
 from site_languages import LANGUAGES, by_language
 

@@ -12,8 +12,9 @@ import yaml
 
 from coursekit.i18n import load_strings
 from coursekit.page.summary import summary_html, summary_plain
+from coursekit.testing.html_refs import collect, css_urls
 from course_site import LANGUAGE_ROOTS, REPO
-from html_tools import collect, css_urls, html_pages
+from html_tools import html_pages
 
 LANGS = LANGUAGE_ROOTS
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from coursekit.i18n import load_strings
+from coursekit.testing.server import SiteServer, free_port
 from course_site import build_site, fixture_course_yml, lesson_text, write_fixture_course
-from site_server import SiteServer, free_port
 
 PREFIX = "/two-series/"
 MAIN = ["first", "second", "third"]

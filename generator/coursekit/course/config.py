@@ -70,7 +70,7 @@ def _course(raw: Mapping[str, Any], codes: tuple[str, ...], problems: list[str])
         return "", {}, {}
     name = course.get("name")
     if not isinstance(name, str) or not _ID.match(name):
-        problems.append(f"{FILE_NAME}: course.name: expected a kebab-case name such as diffusion-course "
+        problems.append(f"{FILE_NAME}: course.name: expected a kebab-case name such as intro-to-rust "
                         "(it prefixes the keys kept in readers' browsers)")
         name = ""
     for key in sorted(set(map(str, course)) - {"name", "title", "description"}):
@@ -94,7 +94,7 @@ def _series(raw: Mapping[str, Any], codes: tuple[str, ...], problems: list[str])
             continue
         ident, folder = entry.get("id"), entry.get("folder")
         if not isinstance(ident, str) or not _ID.match(ident):
-            problems.append(f"{where}.id: expected a kebab-case id such as diffusion")
+            problems.append(f"{where}.id: expected a kebab-case id such as basics")
             ident = ""
         if not isinstance(folder, str) or not _FOLDER.match(folder):
             problems.append(f"{where}.folder: expected a folder name such as lessons (under docs/<language>/)")

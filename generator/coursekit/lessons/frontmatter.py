@@ -78,7 +78,7 @@ def _field_problems(meta: dict[str, Any], known_tags: frozenset[str]) -> list[tu
 
     value = meta.get
     check("id", isinstance(value("id"), str) and bool(ID_PATTERN.match(value("id") or "")),
-          "a kebab-case id such as 'diffusion-intuition'")
+          "a kebab-case id such as 'first-lesson'")
     check("number", _is_int(value("number")) and value("number") >= 1, "a whole number ≥ 1")
     for text_field in ("title", "summary"):
         raw = value(text_field)

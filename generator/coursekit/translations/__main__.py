@@ -1,6 +1,6 @@
 """Command line: record translations as current, or check which are outdated.
 
-  python -m coursekit.translations record docs/ko/lessons/02-diffusion-intuition.md [more files…]
+  python -m coursekit.translations record docs/ko/lessons/02-second-lesson.md [more files…]
   python -m coursekit.translations record --all      # every translated page (after checking them all)
   python -m coursekit.translations check             # one line per outdated translation; exit 1 if any
 """

@@ -137,7 +137,7 @@ def locate(layout: Layout, translated: Path) -> tuple[str, str]:
             page = path.relative_to(root).as_posix()
             if not path.is_file():
                 raise RecordError(f"{translated}: no such file; give the path of a translated page, "
-                                  f"e.g. docs/{lang}/lessons/02-diffusion-intuition.md")
+                                  f"e.g. docs/{lang}/lessons/02-second-lesson.md")
             if not (layout.root(layout.primary) / page).is_file():
                 raise RecordError(f"{translated}: no source docs/{layout.primary}/{page}; a translation has the same "
                                   f"path as its source under docs/{layout.primary}/")

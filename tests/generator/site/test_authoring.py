@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from coursekit.testing.server import free_port
 from course_site import REPO, build_site, lesson_text, two_lesson_course, write_fixture_course
-from site_server import free_port
 
 
 def author(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

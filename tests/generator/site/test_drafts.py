@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from coursekit.testing.server import free_port
 from course_site import build_site, lesson_text, two_lesson_course, write_fixture_course
-from site_server import free_port
 
 URL = "http://127.0.0.1:9/diffusion-course/"
 

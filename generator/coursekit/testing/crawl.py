@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-from html_tools import collect, css_urls
+from .html_refs import collect, css_urls
 
 # Fragments that need no element: the HTML standard scrolls to the top for them.
 TOP_FRAGMENTS = {"", "top"}

@@ -1,18 +1,17 @@
 """axe-core in a real page, and the page states a reader opens: the phone nav drawer, the language menu, search.
 
-axe-core is the npm package in package.json (devDependencies), injected from node_modules: nothing is downloaded.
+axe-core is the npm package in the course's package.json (devDependencies), injected from the course's
+node_modules (or the file AXE_CORE_PATH names): nothing is downloaded.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from course_site import REPO
-
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = ("critical", "serious")
 # Lesser findings on the pages themselves that were fixed once and must not come back: two navigation landmarks with
 # one name, and a table header cell whose only content is a formula (axe reads no text in MathML, so give the cell a
@@ -27,17 +26,19 @@ LOOKS = {"phone": ("phone", "light"), "desktop": ("desktop", "light"), "phone-da
          "desktop-dark": ("desktop", "dark")}
 
 
-def axe_source() -> Path:
-    if not AXE.is_file():
-        raise FileNotFoundError(f"{AXE} is missing: run `npm install` (make test does) to get axe-core")
-    return AXE
+def axe_source(course_root: Path) -> Path:
+    """axe-core's script: AXE_CORE_PATH when set, else the course's node_modules."""
+    path = Path(os.environ.get("AXE_CORE_PATH") or course_root / "node_modules" / "axe-core" / "axe.min.js")
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing: run `npm install` (make test does) to get axe-core")
+    return path
 
 
-def blocking_violations(page: Any, scope: str | None = None, also: tuple[str, ...] = ()) -> list[str]:
-    """Run axe on the document (or only the elements matching `scope`) as it is now; one line per critical or
-    serious violation (or one of the rules `also` names) and element."""
+def blocking_violations(page: Any, axe: Path, scope: str | None = None, also: tuple[str, ...] = ()) -> list[str]:
+    """Run axe (the script at `axe`) on the document, or only the elements matching `scope`, as it is now; one line
+    per critical or serious violation (or one of the rules `also` names) and element."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(axe_source()))
+        page.add_script_tag(path=str(axe))
     result = page.evaluate(
         "async (scope) => await axe.run(scope ? {include: [[scope]]} : document, {resultTypes: ['violations']})", scope)
     return [
@@ -134,3 +135,42 @@ STATES: dict[str, State] = {
 def states_for(viewport: str) -> list[str]:
     """The nav drawer is a phone control; at desktop width the navigation is always visible."""
     return [name for name, state in STATES.items() if viewport == "phone" or not state.phone_only]
+
+
+def look_context(browser: Any, look: str) -> Any:
+    """A browser context with one look of LOOKS (width, touch and colour scheme); the caller closes it."""
+    viewport, scheme = LOOKS[look]
+    return browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, **DEVICE[viewport])
+
+
+def page_violations(context: Any, urls: list[str], axe: Path) -> list[str]:
+    """Every page as it is once it settled, closed controls: one line per blocking finding, naming the page."""
+    tab = context.new_page()
+    found: list[str] = []
+    try:
+        for url in urls:
+            tab.goto(url)
+            settle(tab)
+            found += [f"{url}: {line}" for line in blocking_violations(tab, axe, also=ALSO_BLOCKING)]
+    finally:
+        tab.close()
+    return found
+
+
+def control_violations(context: Any, url: str, axe: Path, *, viewport: str, search_query: str) -> list[str]:
+    """One page with each control a reader opens at this width (STATES), scanning only the control."""
+    tab = context.new_page()
+    found: list[str] = []
+    try:
+        tab.goto(url)
+        settle(tab)
+        for name in states_for(viewport):
+            if name == "closed":
+                continue  # the closed page is page_violations' business
+            state = STATES[name]
+            state.open(tab, search_query)
+            found += [f"{name}: {line}" for line in blocking_violations(tab, axe, state.scope)]
+            state.close(tab)
+    finally:
+        tab.close()
+    return found

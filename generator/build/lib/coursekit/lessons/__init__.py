@@ -1,0 +1,1 @@
+"""Lessons as data: front matter schema, cross-language catalog checks, reading time, navigation."""

@@ -1,0 +1,1 @@
+"""Page anatomy: pure str -> str helpers that the course hook applies to every page."""
