@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from coursekit.i18n import load_strings, shipped_languages
+from coursekit.i18n.plural import is_plural
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -60,11 +61,11 @@ def is_used(path: str, code: str) -> bool:
 
 
 def key_paths(table: dict, prefix: str = "") -> list[str]:
-    """Every dotted key path of a nested mapping."""
+    """Every dotted key path of a nested mapping; plural forms ({one: …, other: …}) are one key."""
     found: list[str] = []
     for key, value in table.items():
         path = f"{prefix}.{key}" if prefix else str(key)
-        found += key_paths(value, path) if isinstance(value, dict) else [path]
+        found += key_paths(value, path) if isinstance(value, dict) and not is_plural(value) else [path]
     return found
 
 

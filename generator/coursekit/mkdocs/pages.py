@@ -22,11 +22,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from coursekit.build import CourseBuild
+from coursekit.i18n.plural import choose
 from coursekit.lessons.catalog import Lesson
 from coursekit.lessons.headings import title_headings
 from coursekit.lessons.nav import build_nav
 from coursekit.page import views
-from coursekit.page.alerts import convert_alerts
+from coursekit.page.alerts import KINDS as ALERT_KINDS, convert_alerts
 from coursekit.page.anatomy import add_exercise_slot, language_root
 from coursekit.page.mathml import MathError, expand_math, pending_math, save_disk_cache, use_disk_cache
 from coursekit.page.scripts import defer_scripts
@@ -83,7 +84,8 @@ def on_page_markdown(markdown: str, *, build: CourseBuild, page: Page, config: M
 def _bring_in(markdown: str, *, build: CourseBuild, page: Page, lesson: bool) -> str:
     """Markdown written for GitHub: alerts become admonitions; an unknown alert type, or a lesson's own `# Title`,
     is one warning line naming the file and line."""
-    converted, unknown = convert_alerts(markdown, build.strings["site"]["alerts"])
+    titles = {kind: build.strings["site"]["alerts"][kind] for kind in ALERT_KINDS}
+    converted, unknown = convert_alerts(markdown, titles)
     found = [*unknown, *(title_headings(markdown) if lesson else [])]
     if found:
         path, first = f"docs/{build.lang}/{page.file.src_uri}", _body_start(page, markdown)
@@ -135,7 +137,7 @@ def _labels(build: CourseBuild, lesson: Lesson) -> dict[str, Any]:
         "summary": summary_html(lesson.meta.summary),  # its $…$ as MathML
         "url": lesson.url,
         "draft": not lesson.meta.published,
-        "minutes": strings["minutes"].format(minutes=lesson.minutes),
+        "minutes": choose(strings["minutes"], lesson.minutes, build.lang).format(minutes=lesson.minutes),
         "tags": [build.course.tags[tag][build.lang] for tag in lesson.meta.tags],
         "level": strings["levels"][lesson.meta.level],
         "id": lesson.meta.id,
