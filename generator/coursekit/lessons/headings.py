@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from coursekit.fences import outside_fences
 
 _TITLE = re.compile(r"^ {0,3}#(?!#)[ \t]+(?P<text>.*?)[ \t#]*$")
+_ANY_TITLE = re.compile(r"^ {0,3}#[ \t]", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -18,13 +19,15 @@ class TitleHeading:
 
     def message(self, path: str, first_line: int = 1) -> str:
         """`first_line`: the file line the scanned text starts on."""
-        return (f"{path}:{self.line + first_line - 1}: '# {self.text}' is a page title in the body, but the lesson's header shows "
-                f"its front matter 'title:'; remove the line (move its wording to 'title:'), or make it '## …' "
-                f"for a section")
+        return (f"{path}:{self.line + first_line - 1}: '# {self.text}' is a page title in the body, but the "
+                f"lesson's header shows its front matter 'title:'; remove the line (move its wording to 'title:'), "
+                f"or make it '## …' for a section")
 
 
 def title_headings(markdown: str) -> list[TitleHeading]:
     """Every level-one ATX heading outside fenced code."""
+    if not _ANY_TITLE.search(markdown):  # most lessons: no pass over the lines
+        return []
     lines = markdown.split("\n")
     return [TitleHeading(number, match["text"])
             for number, (line, prose) in enumerate(zip(lines, outside_fences(lines)), start=1)
