@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from coursekit.mkdocs.shared import shared_files
 from course_site import build_site, lesson_text, two_lesson_course, write_fixture_course
 
 URL = "http://127.0.0.1:9/sub-path/"
@@ -86,3 +87,11 @@ def test_an_unknown_alert_and_a_body_title_are_one_line_each_naming_file_and_lin
         "'## …' for a section",
         "docs/en/lessons/01-first.md:15: unknown GitHub alert [!DANGER]; use one of [!NOTE], [!TIP], "
         "[!IMPORTANT], [!WARNING], [!CAUTION], or write a Material admonition (!!! note)"]
+
+
+def test_only_files_beside_the_languages_are_shared_and_pages_are_not(tmp_path: Path) -> None:
+    for name in ("en/lessons/a.png", "ko/b.png", "images/x.png", "images/sub/y.svg", "images/notes.md",
+                 ".git/config", "images/.DS_Store", "README.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    assert [uri for uri, _ in shared_files(tmp_path, ("en", "ko"))] == ["images/sub/y.svg", "images/x.png"]
