@@ -26,8 +26,9 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --quiet
 
 ## lesson: a draft lesson in every language, next free number in its series: make lesson SERIES=foundations SLUG=bayes-rule
+##         optional: TITLE="Bayes' rule" TAG=probability (several: TAG=probability,diffusion; default: the first tag)
 lesson: $(STAMP)
-	$(BIN)/python -m coursekit.authoring new-lesson "$(SERIES)" "$(SLUG)" $(if $(TITLE),--title "$(TITLE)")
+	$(BIN)/python -m coursekit.authoring new-lesson "$(SERIES)" "$(SLUG)" $(if $(TITLE),--title "$(TITLE)") $(if $(TAG),--tag "$(TAG)")
 
 ## series: a new series in course.yml with its folder in every language: make series ID=foundations TITLE="Foundations"
 series: $(STAMP)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from coursekit.i18n.plural import is_plural
+
 
 def read_sources(files: list[Path]) -> str:
     return "\n".join(path.read_text(encoding="utf-8") for path in sorted(files))
@@ -47,11 +49,11 @@ def is_used(path: str, code: str) -> bool:
 
 
 def key_paths(table: dict, prefix: str = "") -> list[str]:
-    """Every dotted key path of a nested mapping."""
+    """Every dotted key path of a nested mapping; plural forms ({one: …, other: …}) are one key."""
     found: list[str] = []
     for key, value in table.items():
         path = f"{prefix}.{key}" if prefix else str(key)
-        found += key_paths(value, path) if isinstance(value, dict) else [path]
+        found += key_paths(value, path) if isinstance(value, dict) and not is_plural(value) else [path]
     return found
 
 

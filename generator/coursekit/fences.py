@@ -39,3 +39,23 @@ def find_blocks(markdown: str, info: str = "figure") -> list[Block]:
             blocks.append(Block(line=i + 1, end_line=j + 1, text=body, source="".join(lines[i : j + 1])))
         i = j + 1
     return blocks
+
+
+def outside_fences(lines: list[str]) -> list[bool]:
+    """For each line, whether it is prose rather than part of a fenced code block (fence lines included)."""
+    flags: list[bool] = []
+    fence: str | None = None
+    for line in lines:
+        opener = _FENCE_LINE.match(line)
+        if fence is not None:
+            flags.append(False)
+            if opener and opener["fence"][0] == fence[0] and len(opener["fence"]) >= len(fence) and not opener["info"]:
+                fence = None
+        else:
+            flags.append(opener is None)
+            if opener:
+                fence = opener["fence"]
+    return flags
+
+
+_FENCE_LINE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*?)\s*$")

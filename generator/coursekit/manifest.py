@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from coursekit.course.config import CourseConfig
+from coursekit.i18n.plural import COUNTED
 from coursekit.lessons.catalog import Lesson
 
 from coursekit.questions.version import version_of
@@ -61,6 +62,7 @@ def build_manifest(course: CourseConfig, published: Mapping[str, Sequence[Lesson
             for lesson in mine
         ],
         "strings": dict(strings),
+        "plural_counts": dict(COUNTED["progress"]),  # which placeholder picks a string's plural form
         "review": review,
     }
 

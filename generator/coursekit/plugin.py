@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from coursekit import content
 from coursekit.build import CourseBuild, Paths
-from coursekit.mkdocs import editing, figures, languages, pages, progress
+from coursekit.mkdocs import editing, figures, languages, pages, progress, shared
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 
@@ -75,6 +75,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         files = pages.on_files(files, build=self.build, config=config)
+        files = shared.on_files(files, build=self.build, config=config)
         files = figures.on_files(files, build=self.build, config=config)
         files = progress.on_files(files, build=self.build, config=config)
         return editing.on_files(files, build=self.build, editing=self.editing, config=config)

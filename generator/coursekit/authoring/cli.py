@@ -25,6 +25,7 @@ def _course(root: Path):
 
 
 def new_lesson(root: Path, series_id: str, slug: str, title: str | None, tag: str | None) -> list[Path]:
+    """`tag`: one tag id, or several separated by commas (default: the course's first tag)."""
     course = _course(root)
     series = scaffold.find_series(course, series_id)
     if series is None:
@@ -35,9 +36,11 @@ def new_lesson(root: Path, series_id: str, slug: str, title: str | None, tag: st
     catalog = read_catalog(root / "docs", course)
     if any(lesson.meta.id == slug for lesson in catalog.lessons):
         raise AuthoringError(f"id {slug!r} is already used by a lesson; choose another slug")
-    tag = tag or next(iter(course.tags))
-    if tag not in course.tags:
-        raise AuthoringError(f"tag {tag!r} is not defined under tags: in course.yml")
+    tags = [t.strip() for t in (tag or "").split(",") if t.strip()] or [next(iter(course.tags))]
+    unknown = [t for t in tags if t not in course.tags]
+    if unknown:
+        raise AuthoringError(f"tag {unknown[0]!r} is not defined under tags: in course.yml; use one of "
+                             f"{', '.join(course.tags)}")
     in_series = [lesson.meta.number for lesson in catalog.lessons if lesson.series == series_id]
     number = scaffold.next_number(in_series)
     paths = [root / "docs" / lang / series.folder / scaffold.file_name(number, slug) for lang in course.codes]
@@ -47,7 +50,7 @@ def new_lesson(root: Path, series_id: str, slug: str, title: str | None, tag: st
     for lang, path in zip(course.codes, paths):
         path.parent.mkdir(parents=True, exist_ok=True)
         text = scaffold.draft_lesson(course, lang=lang, lesson_id=slug, number=number,
-                                     title=title or slug.replace("-", " ").capitalize(), tag=tag)
+                                     title=title or slug.replace("-", " ").capitalize(), tags=tags)
         path.write_text(text, encoding="utf-8")
     return paths
 
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     lesson.add_argument("series", help="series id from course.yml, e.g. foundations")
     lesson.add_argument("slug", help="kebab-case; becomes the lesson id and its file name")
     lesson.add_argument("--title", help="the title in every language (translate it afterwards)")
-    lesson.add_argument("--tag", help="a tag id from course.yml (default: the first one)")
+    lesson.add_argument("--tag", help="tag ids from course.yml, separated by commas (default: the first one)")
     series = commands.add_parser("new-series", help="a series in course.yml and its folder in every language")
     series.add_argument("id", help="kebab-case series id")
     series.add_argument("--folder", help="folder under docs/<lang>/ (default: the id)")

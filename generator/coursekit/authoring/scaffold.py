@@ -24,11 +24,12 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def draft_lesson(course: CourseConfig, *, lang: str, lesson_id: str, number: int, title: str, tag: str) -> str:
+def draft_lesson(course: CourseConfig, *, lang: str, lesson_id: str, number: int, title: str,
+                 tags: Iterable[str]) -> str:
     """A valid draft: complete front matter and the closing blocks the course asks for, titled in `lang`."""
     blocks = "\n\n".join(f'!!! {block} {_quoted(titles[lang])}\n\n    TODO' for block, titles in course.closing_blocks.items())
     return (f"---\nid: {lesson_id}\nnumber: {number}\ntitle: {_quoted(title)}\nsummary: {_quoted('TODO: one sentence.')}\n"
-            f"tags: [{tag}]\nlevel: beginner\nstatus: draft\n---\n\nTODO: write the lesson.\n\n{blocks}\n")
+            f"tags: [{', '.join(tags)}]\nlevel: beginner\nstatus: draft\n---\n\nTODO: write the lesson.\n\n{blocks}\n")
 
 
 def series_entry(series_id: str, folder: str, titles: Mapping[str, str]) -> str:

@@ -18,6 +18,8 @@ import yaml
 from coursekit import content
 from coursekit.yaml_loading import load_yaml
 
+from . import plural
+
 HERE = Path(__file__).parent
 REFERENCE = HERE / "en.yml"
 COURSE_FOLDER = "i18n"
@@ -75,8 +77,9 @@ def _parse(path: Path, mtime_ns: int) -> dict[str, Any]:
 
 
 def key_paths(data: Any, prefix: str = "") -> set[str]:
-    """Every dotted key path of a nested mapping, to compare languages."""
-    if not isinstance(data, dict):
+    """Every dotted key path of a nested mapping, to compare languages. Plural forms are one key: a language
+    may have other forms than English, or one plain text."""
+    if not isinstance(data, dict) or plural.is_plural(data) or plural.is_counted(prefix):
         return {prefix}
     paths: set[str] = set()
     for key, value in data.items():
@@ -85,6 +88,7 @@ def key_paths(data: Any, prefix: str = "") -> set[str]:
 
 
 def _leaves(data: Any, prefix: str = ""):
+    """(dotted path, text) of every string, each plural form on its own ('progress.change_days.one')."""
     if isinstance(data, dict):
         for key, value in data.items():
             yield from _leaves(value, f"{prefix}.{key}" if prefix else str(key))
@@ -102,6 +106,10 @@ def check_strings_file(path: Path, course_root: Path | None = None) -> None:
                 for key in sorted(required - key_paths(data))]
     problems += [f"{shown}: {key}: empty; write the text" for key, value in _leaves(data)
                  if value is None or (isinstance(value, str) and not value.strip())]
+    problems += [f"{shown}: {line}" for section, table in data.items() if isinstance(table, dict)
+                 for key, value in table.items()
+                 if isinstance(value, dict) and (plural.is_plural(value) or plural.is_counted(f"{section}.{key}"))
+                 for line in plural.problems(str(section), str(key), value)]
     if problems:
         raise StringsError(problems)
 

@@ -17,19 +17,25 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from coursekit.build import CourseBuild
+from coursekit.i18n.plural import choose
 from coursekit.lessons.catalog import Lesson
+from coursekit.lessons.headings import title_headings
 from coursekit.lessons.nav import build_nav
 from coursekit.page import views
+from coursekit.page.alerts import KINDS as ALERT_KINDS, convert_alerts
 from coursekit.page.anatomy import add_exercise_slot, language_root
 from coursekit.page.mathml import MathError, expand_math, pending_math, save_disk_cache, use_disk_cache
 from coursekit.page.scripts import defer_scripts
 from coursekit.page.summary import SummaryMathError, summary_html, summary_plain
 from coursekit.questions import html as question_html
 from coursekit.questions.page import replace_blocks, review_bank
+
+log = get_plugin_logger("pages")
 
 
 def on_config(config: MkDocsConfig, *, build: CourseBuild) -> MkDocsConfig:
@@ -54,6 +60,7 @@ def on_files(files: Files, *, build: CourseBuild, config: MkDocsConfig) -> Files
 def on_page_markdown(markdown: str, *, build: CourseBuild, page: Page, config: MkDocsConfig, files: Files) -> str:
     lesson = build.lesson_at(page.file.src_uri)
     strings = build.strings["site"]
+    markdown = _bring_in(markdown, build=build, page=page, lesson=lesson is not None)
     if lesson is not None:
         try:  # Material's <meta name="description">: the summary's math as plain text
             page.meta["description"] = summary_plain(lesson.meta.summary)
@@ -72,6 +79,28 @@ def on_page_markdown(markdown: str, *, build: CourseBuild, page: Page, config: M
             raise PluginError(f"docs/{build.lang}/{page.file.src_uri}: math: {error}") from None
         markdown += f"\n\n{build.held.hold(bank, after_search=True)}\n"  # not indexed: found on each lesson
     return markdown
+
+
+def _bring_in(markdown: str, *, build: CourseBuild, page: Page, lesson: bool) -> str:
+    """Markdown written for GitHub: alerts become admonitions; an unknown alert type, or a lesson's own `# Title`,
+    is one warning line naming the file and line."""
+    titles = {kind: build.strings["site"]["alerts"][kind] for kind in ALERT_KINDS}
+    converted, unknown = convert_alerts(markdown, titles)
+    found = [*unknown, *(title_headings(markdown) if lesson else [])]
+    if found:
+        path, first = f"docs/{build.lang}/{page.file.src_uri}", _body_start(page, markdown)
+        for finding in sorted(found, key=lambda f: f.line):
+            log.warning(finding.message(path, first))
+    return converted
+
+
+def _body_start(page: Page, markdown: str) -> int:
+    """The file line the Markdown's first line is on: MkDocs hands over the body without its front matter."""
+    try:
+        source = page.file.content_string
+    except (OSError, TypeError):
+        return 1
+    return source.count("\n", 0, len(source) - len(markdown)) + 1 if source.endswith(markdown) else 1
 
 
 def _review_bank(build: CourseBuild) -> str:
@@ -108,7 +137,7 @@ def _labels(build: CourseBuild, lesson: Lesson) -> dict[str, Any]:
         "summary": summary_html(lesson.meta.summary),  # its $…$ as MathML
         "url": lesson.url,
         "draft": not lesson.meta.published,
-        "minutes": strings["minutes"].format(minutes=lesson.minutes),
+        "minutes": choose(strings["minutes"], lesson.minutes, build.lang).format(minutes=lesson.minutes),
         "tags": [build.course.tags[tag][build.lang] for tag in lesson.meta.tags],
         "level": strings["levels"][lesson.meta.level],
         "id": lesson.meta.id,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,15 +10,15 @@ import yaml
 
 from coursekit.yaml_loading import load_yaml
 
-from .fingerprint import PREFIX, fingerprint
+from .fingerprint import PATTERN, PREFIX, fingerprint, matches
 
 RECORD_NAME = "translations.yml"
 HEADER = (
-    "# Which version of its source each translated page was made from (a fingerprint of the source's text that\n"
-    "# ignores whitespace). Written by `python -m coursekit.translations record <translated file>`, run after\n"
-    "# updating a translation; `python -m coursekit.translations check` lists outdated ones. Do not edit by hand.\n"
+    "# Which version of its source each translated page was made from: a fingerprint of the source's body, title,\n"
+    "# summary and description that ignores whitespace. Written by `python -m coursekit.translations record\n"
+    "# <translated file>`, run after updating a translation; `python -m coursekit.translations check` lists\n"
+    "# outdated ones. Do not edit by hand.\n"
 )
-_HASH = re.compile("^" + re.escape(PREFIX) + "[0-9a-f]{20}$")
 
 CURRENT, OUTDATED, UNRECORDED = "current", "outdated", "unrecorded"
 
@@ -85,7 +84,7 @@ def read_record(layout: Layout) -> dict[str, dict[str, str]] | None:
             problems.append(f"{RECORD_NAME}: {lang}: expected a mapping of page -> fingerprint")
             continue
         for page, value in pages.items():
-            if not isinstance(value, str) or not _HASH.match(value):
+            if not isinstance(value, str) or not PATTERN.match(value):
                 problems.append(f"{RECORD_NAME}: {lang}.{page}: not a fingerprint written by the record command; "
                                 f"run: python -m coursekit.translations record docs/{lang}/{page}")
     if problems:
@@ -106,8 +105,12 @@ def translated_pages(layout: Layout, lang: str) -> list[str]:
                   if (source_root / path.relative_to(root)).is_file())
 
 
+def source_text(layout: Layout, page: str) -> str:
+    return (layout.root(layout.primary) / page).read_text(encoding="utf-8")
+
+
 def source_fingerprint(layout: Layout, page: str) -> str:
-    return fingerprint((layout.root(layout.primary) / page).read_text(encoding="utf-8"))
+    return fingerprint(source_text(layout, page))
 
 
 def states(layout: Layout, record: dict[str, dict[str, str]] | None = None) -> list[PageState]:
@@ -122,7 +125,7 @@ def states(layout: Layout, record: dict[str, dict[str, str]] | None = None) -> l
             else:
                 recorded = record.get(lang, {}).get(page)
                 state = (UNRECORDED if recorded is None
-                         else CURRENT if recorded == source_fingerprint(layout, page) else OUTDATED)
+                         else CURRENT if matches(recorded, source_text(layout, page)) else OUTDATED)
             result.append(PageState(lang, page, state))
     return result
 
@@ -155,3 +158,22 @@ def record_pages(layout: Layout, pages: Iterable[tuple[str, str]]) -> list[tuple
         done.append((lang, page))
     write_record(layout, record)
     return done
+
+
+def upgrade_record(layout: Layout) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Rewrite each record of the older whole-file form whose source is unchanged in the current form; leave the
+    others (their source changed since) as they are, so they stay outdated. Returns (upgraded, left)."""
+    record = read_record(layout) or {}
+    upgraded, left = [], []
+    for lang, pages in record.items():
+        for page, value in pages.items():
+            if value.startswith(PREFIX) or not (layout.root(layout.primary) / page).is_file():
+                continue
+            if matches(value, source_text(layout, page)):
+                pages[page] = source_fingerprint(layout, page)
+                upgraded.append((lang, page))
+            else:
+                left.append((lang, page))
+    if upgraded:
+        write_record(layout, record)
+    return upgraded, left

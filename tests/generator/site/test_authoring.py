@@ -47,6 +47,8 @@ def test_a_new_series_and_its_first_lesson_are_valid_drafts_in_every_language(tm
     (("new-lesson", "main", "first"), "error: id 'first' is already used by a lesson; choose another slug"),
     (("new-lesson", "main", "Not Kebab"), "error: slug 'Not Kebab': use kebab-case"),
     (("new-series", "main"), "error: series id 'main' is taken; choose another"),
+    (("new-lesson", "main", "x", "--tag", "diffusion,cooking"),
+     "error: tag 'cooking' is not defined under tags: in course.yml; use one of diffusion, probability"),
 ])
 def test_a_mistake_is_one_line_and_writes_nothing(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
     root = write_fixture_course(tmp_path, two_lesson_course())
@@ -55,6 +57,20 @@ def test_a_mistake_is_one_line_and_writes_nothing(tmp_path: Path, args: tuple[st
     assert done.returncode == 2
     assert done.stderr.startswith(message) and done.stderr.count("\n") == 1, done.stderr
     assert (sorted(str(p) for p in root.rglob("*")), (root / "course.yml").read_text(encoding="utf-8")) == before
+
+
+def test_make_lesson_passes_tag_on(tmp_path: Path) -> None:
+    """The Makefile's own command line, run on a fixture course: TAG= reaches the draft's front matter."""
+    root = write_fixture_course(tmp_path, two_lesson_course())
+    planned = subprocess.run(["make", "-n", "lesson", "SERIES=main", "SLUG=third", "TAG=probability,diffusion"],
+                             cwd=REPO, capture_output=True, text=True, timeout=60)
+    [command] = [line for line in planned.stdout.splitlines() if "coursekit.authoring" in line]
+    command = command.replace("coursekit.authoring", f"coursekit.authoring --root '{root}'", 1)
+    done = subprocess.run(["bash", "-c", command], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    for lang in ("en", "ko"):
+        text = (root / "docs" / lang / "lessons" / "03-third.md").read_text(encoding="utf-8")
+        assert "\ntags: [probability, diffusion]\n" in text
 
 
 def fetch(url: str) -> tuple[int, str]:

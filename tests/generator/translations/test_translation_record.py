@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.translations.fingerprint import fingerprint
+from coursekit.translations.fingerprint import fingerprint, legacy_fingerprint
 
 REPO = Path(__file__).resolve().parents[3]
 PARAGRAPH = "The forward process adds a little Gaussian noise\nat every step, and the image fades.\n"
+LESSON = ("---\nid: x\nnumber: 2\ntitle: \"Forward\"\nsummary: \"Noise, step by step.\"\ntags: [diffusion]\n"
+          "level: beginner\nstatus: draft\n---\n\n" + PARAGRAPH)
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -38,6 +40,30 @@ def test_rewrapping_and_whitespace_keep_the_fingerprint_a_word_changes_it() -> N
     rewrapped = "The forward process adds a little\nGaussian noise at every step,\n\n  and the image fades.  \n"
     assert fingerprint(rewrapped) == fingerprint(PARAGRAPH)
     assert fingerprint(PARAGRAPH.replace("little", "lot of")) != fingerprint(PARAGRAPH)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("tags: [diffusion]", "tags: [diffusion, probability]"),
+    ("status: draft", "status: published"),
+    ("level: beginner", "level: advanced"),
+    ("number: 2", "number: 3"),
+])
+def test_untranslated_front_matter_does_not_change_the_fingerprint(old: str, new: str) -> None:
+    assert fingerprint(LESSON.replace(old, new)) == fingerprint(LESSON)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ('title: "Forward"', 'title: "The forward process"'),
+    ("summary: \"Noise, step by step.\"", "summary: \"Noise, one step at a time.\""),
+    ("little", "lot of"),
+])
+def test_the_title_summary_and_body_change_the_fingerprint(old: str, new: str) -> None:
+    assert fingerprint(LESSON.replace(old, new)) != fingerprint(LESSON)
+
+
+def test_a_page_without_readable_front_matter_counts_whole() -> None:
+    broken = LESSON.replace("tags: [diffusion]", "tags: [diffusion")
+    assert fingerprint(broken.replace("status: draft", "status: published")) != fingerprint(broken)
 
 
 def test_check_lists_the_outdated_translation_only_and_record_makes_it_current(course: Path) -> None:
@@ -79,3 +105,38 @@ def test_a_hand_edited_record_is_refused_with_the_command_to_run(course: Path) -
     assert done.returncode == 2
     assert done.stderr.startswith("translations.yml: ko.index.md: not a fingerprint written by the record command")
 
+
+
+def _legacy_record(course: Path) -> Path:
+    """A record as written before the fingerprint left out untranslated front matter: whole-file fingerprints."""
+    record = course / "translations.yml"
+    pages = {"index.md": course / "docs/en/index.md", "lessons/02-x.md": course / "docs/en/lessons/02-x.md"}
+    record.write_text("ko:\n" + "".join(f"  {page}: {legacy_fingerprint(path.read_text())}\n"
+                                        for page, path in pages.items()))
+    return record
+
+
+def test_an_older_record_stays_valid_and_still_reports_a_changed_source(course: Path) -> None:
+    (course / "docs/en/lessons/02-x.md").write_text(LESSON)
+    _legacy_record(course)
+    assert run(course, "check").returncode == 0
+    (course / "docs/en/lessons/02-x.md").write_text(LESSON.replace("little", "lot of"))
+    done = run(course, "check")
+    assert done.returncode == 1 and done.stdout.startswith("docs/ko/lessons/02-x.md: outdated")
+
+
+def test_upgrade_rewrites_current_records_only_then_a_tag_edit_keeps_them_current(course: Path) -> None:
+    source = course / "docs/en/lessons/02-x.md"
+    source.write_text(LESSON)
+    record = _legacy_record(course)
+    (course / "docs/en/index.md").write_text("# en, edited\n")  # changed since its translation
+    done = run(course, "upgrade")
+    assert done.returncode == 0 and done.stdout.splitlines() == [
+        "upgraded 1 records to the current fingerprint",
+        "docs/ko/index.md: kept as recorded, docs/en/index.md changed since it was translated; update it, then run: "
+        "python -m coursekit.translations record docs/ko/index.md"]
+    assert "lessons/02-x.md: text-sha256:" in record.read_text() and "index.md: sha256:" in record.read_text()
+    source.write_text(LESSON.replace("tags: [diffusion]", "tags: [diffusion, probability]"))
+    assert run(course, "check").stdout.splitlines() == [
+        "docs/ko/index.md: outdated, docs/en/index.md changed since it was translated; update it, then run: "
+        "python -m coursekit.translations record docs/ko/index.md"]

@@ -6,6 +6,7 @@ import { derive, selfCheck } from './rules.js';
 import { openStore } from './store.js';
 import { MAX_BYTES, changes, exportText, parseImport } from './transfer.js';
 import { $$, el } from './dom.js';
+import { format } from './text.js';
 import { renderBar } from './bar.js';
 import { renderToggles } from './toggles.js';
 import { renderMastery, renderNavMarks, renderSeriesProgress } from './marks.js';
@@ -47,7 +48,8 @@ const app = {
   get store() { return S.store; },
   now: () => Date.now(),
   today: (d = new Date()) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
-  t: (key, vars = {}) => (S.m.strings[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? ''),
+  // The manifest names, per key with a count, the placeholder whose number picks the plural form.
+  t: (key, vars = {}) => format(S.m.strings[key] ?? key, vars, { lang: LANG, count: vars[S.m.plural_counts?.[key]] }),
   tr: (o) => o[LANG] ?? Object.values(o)[0],
   date: (ms) => new Intl.DateTimeFormat(LANG, { dateStyle: 'medium' }).format(ms),
   quiet: () => isOn(S.doc.prefs.quiet),
