@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from course_site import build_site, lesson_text, two_lesson_course, write_fixture_course
-from site_server import SiteServer, free_port
+from coursekit.testing.server import SiteServer, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Any:
         lessons[lang]["01-first.md"] = with_questions(lang, "first", 1, ["pick"])
         lessons[lang]["02-second.md"] = with_questions(lang, "second", 2, ["pick", "choose"])
     port = free_port()
-    result = build_site(write_fixture_course(root / "course", lessons, content=()), root / "site",
+    result = build_site(write_fixture_course(root / "course", lessons), root / "site",
                         site_url=f"http://127.0.0.1:{port}/sub-path/")
     assert result.ok, result.output
     with SiteServer(root / "site", port=port, prefix="/sub-path/") as server:
