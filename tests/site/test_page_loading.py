@@ -15,6 +15,8 @@ from html_tools import html_pages
 LESSON = "lessons/02-diffusion-intuition/"
 MATERIAL_RUNNING = "() => typeof window.document$ !== 'undefined'"
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.mark.parametrize(
     ("markup", "expected"),
