@@ -12,8 +12,8 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 
-# A test run against one engine's build has the engine as the first part of its id (tests/conftest.py).
-ENGINE = re.compile(r"\[(materialx|material)(?:-|\])")
+# A test run against one engine's build has the engine as one dash-separated part of its id (tests/conftest.py).
+ENGINE = re.compile(r"[\[-](materialx|material)[-\]]")
 
 
 def main(report: str) -> None:

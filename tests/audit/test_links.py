@@ -14,6 +14,8 @@ from http_crawl import Crawl, is_missing_page_url
 from page_survey import PageRecord
 from site_languages import LANGUAGES, by_language, language_of
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_the_crawl_reaches_every_built_page(built_site: Path, site_server: str, site_crawl: Crawl) -> None:
     built = {site_server + path.relative_to(built_site).as_posix().removesuffix("index.html")

@@ -13,7 +13,7 @@ from http_crawl import is_missing_page_url
 from page_survey import PageRecord
 from site_languages import LANGUAGES, by_language
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 

@@ -77,8 +77,8 @@ def test_korean_index_splits_at_brackets_and_runs_no_trimmer(built_site: Path) -
         "디노이저", "denoiser", "를", "확산", "0.5"]
 
 
-@pytest.mark.only_engine("materialx", reason="MaterialX searches with Pagefind, which indexes the built pages; Material's "
-                         "lunr index is checked above and in tests/site/test_pages.py")
+@pytest.mark.only_engine("materialx", reason="MaterialX searches with Pagefind, which indexes the built pages; "
+                         "Material's lunr index is checked above and in tests/site/test_pages.py")
 @pytest.mark.parametrize(("root", "lang"), [("", "en"), ("ko/", "ko")])
 def test_each_language_has_a_pagefind_index_in_its_own_language(built_site: Path, root: str, lang: str) -> None:
     # Pagefind takes a page's language from <html lang>: one index per language, each holding that language only,
