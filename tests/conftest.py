@@ -1,6 +1,8 @@
 """Shared fixtures: the repository's real site, built once per test session, served under a sub-path, and Chromium.
 
 Fixtures for other tests:
+- `engine`: which engine built the site the fixtures below give: "material" (`make build`), or, in a test marked
+  `both_engines`, each of course_site.SITE_ENGINES in turn ("materialx": `make build ENGINE=materialx`).
 - `built_site`: Path of the site built from this repository (both languages, strict), Korean under ko/.
 - `site_server`: base URL (ending in '/') serving `built_site` under /diffusion-course/ on 127.0.0.1.
 - `browser`: a Playwright Browser running Debian's Chromium (/usr/bin/chromium).
@@ -22,12 +24,29 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from coursekit.testing import chromium  # noqa: E402
 from coursekit.testing.server import SiteServer, free_port  # noqa: E402
-from course_site import REPO, SUB_PATH, build_site  # noqa: E402
+from course_site import REPO, SITE_ENGINES, SUB_PATH, build_site  # noqa: E402
 
 
 # A test that uses any of these needs Chromium or a build of the whole course (each costs tens of seconds); the
 # rest is the fast loop, `make test-fast` (pytest -m "not whole_site").
 WHOLE_SITE_FIXTURES = {"built_site", "source_snapshot", "_playwright"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that uses a build (through `engine`) gets it as a parameter, so one build per engine serves the whole
+    session: "material" alone, or each engine for a test marked `both_engines` (a module's pytestmark counts), or the
+    one engine a test marked `only_engine(name, reason=...)` names (where the engines differ on purpose)."""
+    if "engine" not in metafunc.fixturenames:
+        return
+    only = metafunc.definition.get_closest_marker("only_engine")
+    if only is not None:
+        assert only.args[0] in SITE_ENGINES and only.kwargs.get("reason"), "only_engine(name, reason='why')"
+        engines: tuple[str, ...] = (only.args[0],)
+    elif metafunc.definition.get_closest_marker("both_engines"):
+        engines = SITE_ENGINES
+    else:
+        engines = ("material",)
+    metafunc.parametrize("engine", engines, indirect=True, scope="session")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -62,15 +81,20 @@ def course_content(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
+def engine(request: pytest.FixtureRequest) -> str:
+    return request.param  # set by pytest_generate_tests
+
+
+@pytest.fixture(scope="session")
+def site_port(engine: str) -> int:
     return free_port()
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    site = tmp_path_factory.mktemp("built") / "site"
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int, engine: str) -> Path:
+    site = tmp_path_factory.mktemp(f"built-{engine}") / "site"
     # site_url matches where site_server serves it, as the publish workflow sets it to the Pages URL.
-    result = build_site(REPO, site, site_url=f"http://127.0.0.1:{site_port}{SUB_PATH}")
+    result = build_site(REPO, site, site_url=f"http://127.0.0.1:{site_port}{SUB_PATH}", engine=engine)
     assert result.ok, result.output
     return site
 

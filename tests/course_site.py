@@ -1,6 +1,7 @@
 """Build real course sites for tests: the repository's own, or small fixture courses written into a folder.
 
-Builds run MkDocs in a subprocess exactly as `make build` does, so tests see what readers would get.
+Builds run in a subprocess exactly as `make build` (or `make build ENGINE=materialx`) does, so tests see what readers
+would get.
 """
 
 from __future__ import annotations
@@ -15,11 +16,53 @@ from datetime import datetime
 from pathlib import Path
 
 from coursekit.course.mkdocs_file import file_languages
-from coursekit.testing.build import BuildResult, build_site  # noqa: F401 (the tests import them from here)
+from coursekit.testing.build import BuildResult
 from coursekit.testing.languages import language_roots
 
 REPO = Path(__file__).resolve().parents[1]
 SUB_PATH = "/diffusion-course/"
+
+
+@dataclass(frozen=True)
+class Engine:
+    command: tuple[str, ...]  # what runs `build`, as the Makefile runs it
+    theme: str  # mkdocs.yml's theme name, read from COURSE_THEME
+
+
+MATERIALX_VENV = REPO / ".venv-materialx"
+ENGINES = {
+    # `make build`: MkDocs + Material, in the venv running the tests.
+    "material": Engine((sys.executable, "-m", "mkdocs"), "material"),
+    # ProperDocs with Material, in the same venv: tests/build_output/test_properdocs.py compares it byte by byte.
+    "properdocs": Engine((sys.executable, "-m", "properdocs"), "material"),
+    # `make build ENGINE=materialx`: ProperDocs + mkdocs-materialx, which cannot share this venv (both themes install
+    # the package `material`), so the build runs .venv-materialx's own properdocs.
+    "materialx": Engine((str(MATERIALX_VENV / "bin" / "properdocs"),), "materialx"),
+}
+# The engines `make build ENGINE=...` offers: the tests marked `both_engines` run against each one's build.
+SITE_ENGINES = ("material", "materialx")
+
+
+def run_build(config_file: Path, site_dir: Path, *, site_url: str, strict: bool = True,
+              engine: str = "material") -> BuildResult:
+    """One build of config_file, in a subprocess, with the environment `make build ENGINE=<engine>` uses."""
+    chosen = ENGINES[engine]
+    if not Path(chosen.command[0]).exists():
+        raise FileNotFoundError(f"{chosen.command[0]} is missing: run `make setup` (it installs {MATERIALX_VENV.name} "
+                                "from requirements/materialx.txt)")
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", COURSE_THEME=chosen.theme)
+    command = [*chosen.command, "build", "-f", str(config_file), "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    done = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True, timeout=600)
+    return BuildResult(done.returncode, done.stdout + done.stderr)
+
+
+def build_site(root: Path, site_dir: Path, *, site_url: str, strict: bool = True,
+               engine: str = "material") -> BuildResult:
+    """The whole site, every language, as `make build` makes it: one build of mkdocs.yml (the other languages are
+    built by the plugin into site_dir/<lang>/)."""
+    return run_build(root / "mkdocs.yml", site_dir, site_url=site_url, strict=strict, engine=engine)
 
 
 @dataclass(frozen=True)
@@ -33,7 +76,7 @@ def cold_build(snapshot: Path, root: Path, *, site_url: str, day: datetime, hash
     source = Path(shutil.copytree(snapshot, root / "source"))
     assert not (source / "generated").exists()
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED=hash_seed,
-               SOURCE_DATE_EPOCH=str(int(day.timestamp())))
+               SOURCE_DATE_EPOCH=str(int(day.timestamp())), COURSE_THEME="material")
     site = root / "site"
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                           cwd=source, env=env, capture_output=True, text=True, timeout=600)

@@ -16,7 +16,7 @@ from course_site import REPO
 from page_survey import PageRecord
 from site_languages import LANGUAGES, by_language, language_of
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 
 PAGES = {"home": "", "lesson": "lessons/03-forward-process/", "achievements": "achievements/", "progress": "progress/"}
 SEARCH_QUERY = {"en": "noise", "ko": "노이즈"}

@@ -7,7 +7,7 @@ import pytest
 from page_survey import PageRecord
 from site_languages import LANGUAGES, by_language
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

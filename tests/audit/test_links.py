@@ -15,6 +15,8 @@ from coursekit.testing.site_checks import broken_links, unreached_pages
 from page_survey import PageRecord
 from site_languages import LANGUAGES, by_language
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_the_crawl_reaches_every_built_page(built_site: Path, site_server: str, site_crawl: Crawl) -> None:
     assert unreached_pages(built_site, site_server, site_crawl) == [], "pages no link leads to (so nothing here checked them)"

@@ -14,7 +14,7 @@ from course_site import REPO
 from page_survey import PageRecord
 from site_languages import LANGUAGES, by_language
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 

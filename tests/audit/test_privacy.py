@@ -9,7 +9,7 @@ import pytest
 from page_survey import PageRecord
 from site_languages import LANGUAGES, by_language
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from course_site import LANGUAGE_ROOTS
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 
 READY = "window.courseProgress && document.querySelector('[data-course-stat=\"level\"]')"
 BLOCK_STORAGE = """Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});"""

@@ -12,7 +12,7 @@ import pytest
 
 from course_site import LANGUAGE_ROOTS
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 
 READY = "window.courseProgress && document.querySelector('[data-course-stat=\"level\"]')"
 WIRED = "[...document.querySelectorAll('[data-course-question]')].every((q) => 'courseWired' in q.dataset)"

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-pytestmark = pytest.mark.browser
+from build_hooks.questions.parse import parse_questions
+from course_site import REPO
+
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 
 
 def search(page, base: str, query: str) -> list[str]:
@@ -37,6 +42,33 @@ def test_search_in_each_language_finds_that_language_s_lesson(page, site_server:
     for href in hrefs:
         absolute = page.evaluate("(h) => new URL(h, location.href).pathname", href)
         assert ("/ko/" in absolute) == (lang_root == "ko/"), absolute
+
+
+# Words of one self-check question of lesson 02 per language, rare enough that its lesson ranks among the first results.
+QUESTION_WORDS = {"": "forward step multiplies", "ko/": "신경망은 순수한 노이즈에서도"}
+
+
+@pytest.mark.parametrize("lang_root", QUESTION_WORDS)
+def test_searching_a_question_finds_its_lesson_and_not_the_review_page(page, site_server: str, lang_root: str) -> None:
+    """The review page carries every question, hidden until a reader reviews: search must lead to the lesson that
+    asks it. Material's lunr indexes pages before the bank goes in; MaterialX's Pagefind reads the finished page and
+    skips the bank by its data-pagefind-ignore."""
+    lesson, words = "lessons/02-diffusion-intuition", QUESTION_WORDS[lang_root]
+    source = (REPO / "docs" / (lang_root or "en/") / f"{lesson}.md").read_text(encoding="utf-8")
+    assert any(words in question.prompt for question in parse_questions(source, lesson)[0]), words
+    search(page, site_server + lang_root, words)
+    # Both engines render results as they come: wait until the count line states them and the first batch (up to
+    # ten) is listed, then read them all.
+    page.wait_for_function("""() => {
+      const count = Number((document.querySelector('.md-search-result__meta')?.textContent.match(/\\d+/) || ['0'])[0]);
+      return count > 0 && document.querySelectorAll('.md-search-result__list > li').length >= Math.min(count, 10);
+    }""", timeout=15000)
+    hrefs = [link.get_attribute("href") for link in page.locator(".md-search-result__item > a").all()]
+    # Pagefind (MaterialX) links to .../index.html where lunr (Material) links to the folder: the same page.
+    paths = [page.evaluate("(h) => new URL(h, location.href).pathname", href).removesuffix("index.html")
+             for href in hrefs]
+    assert any(path.endswith(f"{lesson}/") for path in paths), (words, paths)
+    assert not any("/review/" in path for path in paths), (words, paths)
 
 
 def test_language_menu_keeps_the_reader_on_the_same_lesson(page, site_server: str) -> None:

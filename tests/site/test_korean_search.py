@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.both_engines
+
 
 # Every query here has matches: wait until the count line states them and the first batch Material renders (up to
 # ten documents) is in the list.
@@ -60,6 +62,8 @@ def test_words_readers_type_but_lessons_do_not_use_find_the_glossary(page, site_
     assert any("glossary/" in href for href in hrefs), hrefs
 
 
+@pytest.mark.only_engine("material", reason="the separator and pipeline are lunr's, Material's search; MaterialX "
+                        "searches with Pagefind, which has neither setting (the searches above pass on both)")
 def test_korean_index_splits_at_brackets_and_runs_no_trimmer(built_site: Path) -> None:
     # lunr's Korean trimmer in Material 9.8.2 has the bracket bug of lunr-languages#143 (its pattern never matches).
     # It cannot change results here: Material's Korean settings leave the trimmer out of the pipeline, and with the
@@ -71,3 +75,15 @@ def test_korean_index_splits_at_brackets_and_runs_no_trimmer(built_site: Path) -
     separator = re.compile(config["separator"])
     assert [part for part in separator.split("디노이저(denoiser)를 “확산” 0.5.") if part] == [
         "디노이저", "denoiser", "를", "확산", "0.5"]
+
+
+@pytest.mark.only_engine("materialx", reason="MaterialX searches with Pagefind, which indexes the built pages; "
+                         "Material's lunr index is checked above and in tests/site/test_pages.py")
+@pytest.mark.parametrize(("root", "lang"), [("", "en"), ("ko/", "ko")])
+def test_each_language_has_a_pagefind_index_in_its_own_language(built_site: Path, root: str, lang: str) -> None:
+    # Pagefind takes a page's language from <html lang>: one index per language, each holding that language only,
+    # with every lesson of it (the searches above then find Korean words on the Korean site).
+    entry = json.loads((built_site / root / "search" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    lessons = sum(1 for _ in (built_site / root / "lessons").glob("*/index.html"))
+    assert list(entry["languages"]) == [lang]
+    assert lessons >= 10 and entry["languages"][lang]["page_count"] > lessons

@@ -1,6 +1,7 @@
 """The changes the course makes to Material's own markup, made on its output (overrides/main.html) rather than on
 copied partials: checked on a small fixture course, so that a Material upgrade that changes the markup fails here,
-in the fast tests, and not only in the browser audit."""
+in the fast tests, and not only in the browser audit. Checked on each engine's theme: mkdocs-materialx keeps
+Material's markup for both, so the same replacements must find it there."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from course_site import build_site, two_lesson_course, write_fixture_course
 
 PAGES = ["index.html", "lessons/01-first/index.html"]
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
     root = tmp_path_factory.mktemp("course")
     write_fixture_course(root, two_lesson_course())
-    result = build_site(root, root / "site", site_url="http://127.0.0.1:9/diffusion-course/")
+    result = build_site(root, root / "site", site_url="http://127.0.0.1:9/diffusion-course/", engine=engine)
     assert result.ok, result.output
     return root / "site"
 

@@ -18,6 +18,8 @@ MATERIAL_RUNNING = "() => typeof window.document$ !== 'undefined'"
 FIRST_SCREEN_LOADED = """() => document.readyState !== 'loading' && document.fonts.status === 'loaded'
   && [...document.images].every((img) => img.complete || img.getBoundingClientRect().top >= innerHeight)"""
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.mark.parametrize(
     ("markup", "expected"),

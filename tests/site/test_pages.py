@@ -18,6 +18,8 @@ from html_tools import html_pages
 
 LANGS = LANGUAGE_ROOTS
 
+pytestmark = pytest.mark.both_engines
+
 
 SERIES = yaml.safe_load((REPO / "course.yml").read_text(encoding="utf-8"))["series"]
 
@@ -139,6 +141,8 @@ def test_report_link_opens_a_prefilled_issue(built_site: Path, site_server: str,
     assert f"{site_server}{LANGS[lang]}{meta['page']}/" in body
 
 
+@pytest.mark.only_engine("material", reason="lunr's search_index.json is Material's; MaterialX's Pagefind index per "
+                        "language is checked in test_korean_search.py, its 404 pages in test_browser_site.py")
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_language_has_its_own_search_index_and_404(built_site: Path, lang: str) -> None:
     import json
@@ -151,6 +155,8 @@ def test_each_language_has_its_own_search_index_and_404(built_site: Path, lang: 
     assert f'<html lang="{lang}"' in not_found
 
 
+@pytest.mark.only_engine("material", reason="reads lunr's index, Material's; on both engines test_browser_site.py "
+                        "searches a question in Chromium and finds its lesson, not the review page")
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_finds_a_question_on_its_lesson_and_the_review_page_still_asks_it(built_site: Path, lang: str) -> None:
     """The review page carries every question hidden, for review; search leads to the lesson that asks it."""

@@ -13,7 +13,7 @@ import yaml
 from coursekit.i18n import load_strings
 from course_site import LANGUAGE_ROOTS, REPO
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 
 SWITCH = "[data-course-palette]"
 KEY = yaml.safe_load((REPO / "course.yml").read_text(encoding="utf-8"))["course"]["name"] + "/palette/v1"  # the course's own storage prefix

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 
 HIDDEN_IN_PRINT = [".md-header", ".md-sidebar--primary", ".md-footer", ".course-bar", ".course-progress",
                    ".lesson-pager", ".lesson-report"]

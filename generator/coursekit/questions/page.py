@@ -37,7 +37,9 @@ def replace_blocks(markdown: str, questions: Sequence[Question], versions: Mappi
 def review_bank(lessons: Sequence[tuple[str, str, Sequence[Question], Mapping[str, str]]],
                 strings: Mapping[str, str]) -> str:
     """Every question of the given lessons: (lesson id, its label, its questions, their versions) each."""
-    parts = ['<div class="course-review-bank" data-course-bank hidden>']
+    # data-pagefind-ignore: MaterialX's search (Pagefind) indexes the built files, after the plugin held the bank back
+    # from Material's; without it every question's words would also find the review page.
+    parts = ['<div class="course-review-bank" data-course-bank hidden data-pagefind-ignore="all">']
     for lesson_id, label, questions, versions in lessons:
         for number, question in enumerate(questions, start=1):
             html = question_html(question, lesson_id=lesson_id, version=versions[question.id], number=number,
