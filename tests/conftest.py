@@ -2,7 +2,7 @@
 
 Fixtures for other tests:
 - `built_site`: Path of the site built from this repository (both languages, strict), Korean under ko/.
-- `site_server`: base URL (ending in '/') serving `built_site` under /diffusion-course/ on 127.0.0.1.
+- `site_server`: base URL (ending in '/') serving `built_site` under /<course name>/ (course.yml) on 127.0.0.1.
 - `browser`: a Playwright Browser running Debian's Chromium (/usr/bin/chromium).
 - `page`: a fresh browser context and page per test (so localStorage starts empty).
 - `browser_with_scrollbars`: the same Chromium showing classic scrollbars, as on a reader's desktop (Playwright

@@ -1,15 +1,11 @@
 """Math written as plain Unicode outside $…$ ("β 가", "ᾱ_0 = 1") is found, so the author moves it into math: it then
-renders as MathML and its particle is checked."""
-
-from pathlib import Path
+renders as MathML and its particle is checked. Whether a course's pages are checked is its rule (course.yml
+rules.plain_math, tests/site/test_course_rules.py)."""
 
 import pytest
 
 from coursekit.editing.prose import plain_math
 from coursekit.glossary.variants import prose_lines
-from course_site import REPO, site_languages
-
-SOURCES = sorted(path for lang in site_languages() for path in (REPO / "docs" / lang).rglob("*.md"))
 
 
 def _found(text: str) -> list[tuple[int, str]]:
@@ -40,10 +36,3 @@ def test_plain_unicode_math_is_found_with_its_line(text: str, found: list[tuple[
 ])
 def test_math_code_headings_and_plain_symbols_are_not_plain_math(text: str) -> None:
     assert _found(text) == []
-
-
-@pytest.mark.parametrize("path", SOURCES, ids=lambda path: str(path.relative_to(REPO)))
-def test_no_lesson_writes_math_as_plain_text(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    found = plain_math(text, prose_lines(text))
-    assert not found, "\n".join(math.message(str(path.relative_to(REPO))) for math in found)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from course_site import SUB_PATH
+
 pytestmark = pytest.mark.browser
 
 
@@ -47,7 +49,7 @@ def test_language_menu_keeps_the_reader_on_the_same_lesson(page, site_server: st
     assert page.locator("html").get_attribute("lang") == "ko"
     page.locator(".md-header .md-select button").first.hover()
     page.locator("a.course-language-link[hreflang='en']").first.click()
-    page.wait_for_url("**/diffusion-course/lessons/03-forward-process/")
+    page.wait_for_url(f"**{SUB_PATH}lessons/03-forward-process/")
     assert page.locator("html").get_attribute("lang") == "en"
 
 
