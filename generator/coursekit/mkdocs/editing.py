@@ -23,7 +23,6 @@ from typing import Protocol
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -42,7 +41,6 @@ from coursekit.page.anatomy import language_root
 from coursekit.translations.notice import notice_html
 from coursekit.translations.record import CURRENT, Layout, RecordError, states
 
-log = get_plugin_logger("editing")
 # Outdated translations are reported outside MkDocs' loggers: `make build` runs with --quiet, which hides MkDocs'
 # info lines, and --strict, which fails on its warnings; the site must still publish, and the line must still show.
 freshness = logging.getLogger("course.translations")
@@ -105,8 +103,10 @@ def _check_strings(build: CourseBuild, glossary: Glossary | None) -> None:
         # Named from the course's folder, or the generator's; a content module elsewhere by its full path.
         root = next((r for r in (build.repo_root, Path(__file__).resolve().parents[2]) if path.is_relative_to(r)), None)
         name = path.relative_to(root).as_posix() if root else path.as_posix()
-        report([*_breaches(terms, find_variants_in_strings(text, glossary, build.lang) if glossary else [], name),
-                *_breaches(korean, particles.scan_strings(text) if build.lang in particles.LANGUAGES else [], name)])
+        report([*_breaches(terms, find_variants_in_strings(text, glossary, build.lang)
+                           if glossary and terms.on else [], name),
+                *_breaches(korean, particles.scan_strings(text)
+                           if build.lang in particles.LANGUAGES and korean.on else [], name)])
 
 
 def _breaches(rule: Rule, findings: Iterable[Finding], path: str) -> list[Breach]:
