@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from coursekit.course.identity import parse_identity
 from course_site import build_site, fixture_course_yml, two_lesson_course, write_fixture_course
 
 URL = "http://127.0.0.1:9/fixture-course/"
@@ -49,3 +50,23 @@ def test_mkdocs_yml_settings_win_over_course_yml(tmp_path: Path) -> None:
     page = (site / "lessons/01-first/index.html").read_text(encoding="utf-8")
     assert f'<a href="{mine}" title=' in page and REPOSITORY not in page
     assert 'class="lesson-report"><' not in page and f'{mine}/issues/new?' in page
+
+
+@pytest.mark.parametrize(("course", "expected"), [
+    ({"repository": "github.com/me/course"}, "course.yml: course.repository: expected the repository's web address"),
+    ({"repository": ["https://github.com/me/course"]}, "course.yml: course.repository: expected the repository's"),
+    ({"logo": "blur"}, "course.yml: course.logo: expected an icon shipped with the theme, such as material/school"),
+    ({"logo": "assets/logo.svg "}, "course.yml: course.logo: expected an icon shipped with the theme"),
+])
+def test_an_identity_mistake_is_one_line_naming_the_key_and_the_fix(course: dict, expected: str) -> None:
+    problems: list[str] = []
+    parse_identity(course, problems)
+    assert len(problems) == 1 and problems[0].startswith(expected), problems
+
+
+def test_an_icon_an_image_or_nothing_is_a_logo() -> None:
+    problems: list[str] = []
+    assert parse_identity({"logo": "material/blur"}, problems).logo_is_icon
+    assert not parse_identity({"logo": "assets/logo.png"}, problems).logo_is_icon
+    assert parse_identity({"repository": "https://github.com/o/r/"}, problems).repository == "https://github.com/o/r"
+    assert parse_identity({}, problems).repository == "" and problems == []
