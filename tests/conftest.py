@@ -4,7 +4,7 @@ Fixtures for other tests:
 - `engine`: which engine built the site the fixtures below give: "material" (`make build`), or, in a test marked
   `both_engines`, each of course_site.SITE_ENGINES in turn ("materialx": `make build ENGINE=materialx`).
 - `built_site`: Path of the site built from this repository (both languages, strict), Korean under ko/.
-- `site_server`: base URL (ending in '/') serving `built_site` under /diffusion-course/ on 127.0.0.1.
+- `site_server`: base URL (ending in '/') serving `built_site` under /<course name>/ (course.yml) on 127.0.0.1.
 - `browser`: a Playwright Browser running Debian's Chromium (/usr/bin/chromium).
 - `page`: a fresh browser context and page per test (so localStorage starts empty).
 - `browser_with_scrollbars`: the same Chromium showing classic scrollbars, as on a reader's desktop (Playwright

@@ -15,12 +15,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import yaml
+
 from coursekit.course.mkdocs_file import file_languages
 from coursekit.testing.build import BuildResult
 from coursekit.testing.languages import language_roots
 
 REPO = Path(__file__).resolve().parents[1]
-SUB_PATH = "/diffusion-course/"
+
+
+def course_name(root: Path = REPO) -> str:
+    """The course's name (course.yml `course.name`), which is also its repository's name and so its Pages path."""
+    return yaml.safe_load((root / "course.yml").read_text(encoding="utf-8"))["course"]["name"]
+
+
+# Where the tests serve the built site, as GitHub Pages serves a project site: under /<repository name>/.
+SUB_PATH = f"/{course_name()}/"
 
 
 @dataclass(frozen=True)
@@ -144,7 +154,6 @@ def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, cour
     (root / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         site_name: Fixture course
         site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
-        repo_url: https://github.com/example/fixture-course
         edit_uri: ""
         docs_dir: docs/{languages[0]}
         site_dir: site
@@ -170,16 +179,24 @@ def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, cour
     return root
 
 
-def fixture_course_yml(languages: tuple[str, ...] = ("en", "ko"), series: tuple[str, ...] = ("lessons",)) -> str:
+# course.yml rules that turn on the prose checks as warnings (what a strict build fails on), for fixture courses
+# that test them; a fixture course has no rules unless given some, as a new course.
+PROSE_RULES = "rules: {terms: warn, korean_particles: warn, plain_math: warn}\n"
+
+
+def fixture_course_yml(languages: tuple[str, ...] = ("en", "ko"), series: tuple[str, ...] = ("lessons",),
+                       rules: str = "", repository: str = "https://github.com/example/fixture-course") -> str:
     """A small, valid course.yml for fixture courses: one series per folder (ids 'main', then the folder names), a
-    few tags, three levels and rules that any course of at least two lessons can earn."""
+    few tags, three levels and achievements that any course of at least two lessons can earn, and the `rules`
+    section given (course.yml text; none by default). `repository` is the course's (none when empty)."""
     def text(label: str) -> str:
         return "{" + ", ".join(f'{lang}: "{label} {lang}"' for lang in languages) + "}"
 
     series_yml = "".join(
         f"  - {{id: {'main' if index == 0 else folder}, folder: {folder}, title: {text(folder.capitalize())}, "
         f"summary: {text('About ' + folder)}}}\n" for index, folder in enumerate(series))
-    return (f"course: {{name: fixture-course, title: {text('Fixture course')}, description: {text('A fixture')}}}\n"
+    where = f", repository: {repository}" if repository else ""
+    return (f"course: {{name: fixture-course, title: {text('Fixture course')}, description: {text('A fixture')}{where}}}\n"
             f"series:\n{series_yml}"
             f"lessons:\n  closing_blocks:\n    takeaways: {text('Key takeaways')}\n    links: {text('Further reading')}\n"
             f"    exercise: {text('Exercise')}\n"
@@ -193,7 +210,7 @@ def fixture_course_yml(languages: tuple[str, ...] = ("en", "ko"), series: tuple[
             f"  - {{id: everything, icon: material/school, name: {text('All')}, description: {text('Every lesson')}, "
             "rule: {count: lessons_completed, at_least: all}}\n"
             f"  - {{id: main-series, icon: material/wall, name: {text('Main')}, description: {text('The main series')}, "
-            "rule: {series: main}}\n")
+            "rule: {series: main}}\n" + rules)
 
 
 def two_lesson_course() -> dict[str, dict[str, str]]:

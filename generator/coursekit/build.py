@@ -86,7 +86,7 @@ class CourseBuild:
         return {code: load_strings(code, self.repo_root)["site"]["language_name"] for code in self.course.codes}
 
     def progress_rules(self, problems: list[str] | None = None) -> Resolved:
-        refs = [LessonRef(l.meta.id, l.series, l.meta.number) for l in self.published]
+        refs = [LessonRef(l.meta.id, l.series, l.meta.number, l.exercise) for l in self.published]
         return resolve(self.course.progress, refs, len(self.course.codes), problems)
 
 

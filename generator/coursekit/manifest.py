@@ -32,7 +32,8 @@ def build_manifest(course: CourseConfig, published: Mapping[str, Sequence[Lesson
     mine = list(published.get(lang, ()))
     primary = {lesson.src_uri: lesson for lesson in published.get(course.primary, ())}
     titles = {code: {lesson.meta.id: lesson.meta.title for lesson in lessons} for code, lessons in published.items()}
-    rules = resolve(course.progress, [LessonRef(l.meta.id, l.series, l.meta.number) for l in mine], len(course.codes))
+    rules = resolve(course.progress, [LessonRef(l.meta.id, l.series, l.meta.number, l.exercise) for l in mine],
+                    len(course.codes))
     return {
         "course": course.name,
         "lang": lang,
@@ -53,8 +54,8 @@ def build_manifest(course: CourseConfig, published: Mapping[str, Sequence[Lesson
                 "path": lesson.url,
                 "title": {code: found[lesson.meta.id] for code, found in sorted(titles.items())
                           if lesson.meta.id in found},
-                # Every published lesson has exactly one exercise block (the lesson catalog enforces it).
-                "exercise": exercise_id(lesson.meta.id),
+                # A lesson has at most one exercise block; null when it has none (nothing to mark done).
+                "exercise": exercise_id(lesson.meta.id) if lesson.exercise else None,
                 # Answers are keyed by lesson and question id and count only under the question's current version.
                 "questions": [{"id": q.id, "v": version_of(q)}
                               for q in primary.get(lesson.src_uri, lesson).questions],
@@ -64,6 +65,9 @@ def build_manifest(course: CourseConfig, published: Mapping[str, Sequence[Lesson
         "strings": dict(strings),
         "plural_counts": dict(COUNTED["progress"]),  # which placeholder picks a string's plural form
         "review": review,
+        # Only when false, so a gamified course's manifest stays as it was: the page script then shows lessons done
+        # and the share of the course done, without XP, levels or achievements.
+        **({} if course.progress.gamified else {"gamified": False}),
     }
 
 

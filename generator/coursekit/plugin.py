@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from coursekit import content
 from coursekit.build import CourseBuild, Paths
-from coursekit.mkdocs import editing, figures, languages, pages, progress, shared
+from coursekit.mkdocs import editing, figures, identity, languages, pages, progress, rules, shared
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 
@@ -69,6 +69,8 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         self.build = build = languages.configure(config, settings=dict(self.config), paths=paths,
                                                  command=self.command, site=self.site)
+        rules.on_config(build=build)
+        identity.on_config(config, build=build)
         config = pages.on_config(config, build=build)
         self.editing = editing.on_config(config, build=build, glossary_file=root / self.config.glossary_file)
         return config

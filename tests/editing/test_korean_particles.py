@@ -1,24 +1,12 @@
-"""Korean particles stay attached to the formula, term or number before them, in the form its reading asks for."""
+"""Korean particles stay attached to the formula, term or number before them, in the form its reading asks for.
 
-from pathlib import Path
+Whether a course's pages are checked is its rule (course.yml rules.korean_particles, tests/site/test_course_rules.py);
+here, what the checker finds."""
 
 import pytest
 
 from coursekit.editing.particles import LANGUAGES, scan
-from course_site import REPO, site_languages
-
-SOURCES = sorted(path for lang in site_languages() if lang in LANGUAGES
-                 for path in (REPO / "docs" / lang).rglob("*.md"))
-
-
-def test_there_are_korean_sources_to_check() -> None:
-    assert len(SOURCES) >= 10
-
-
-@pytest.mark.parametrize("path", SOURCES, ids=lambda path: str(path.relative_to(REPO)))
-def test_no_particle_is_spaced_off_wrongly_chosen_or_starting_a_line(path: Path) -> None:
-    findings = scan(path.read_text(encoding="utf-8"))
-    assert not findings, "\n".join(f.message(str(path.relative_to(REPO))) for f in findings)
+from course_site import site_languages
 
 
 @pytest.mark.parametrize("text, particle", [

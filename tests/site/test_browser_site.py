@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from build_hooks.questions.parse import parse_questions
-from course_site import REPO
+from coursekit.questions.parse import parse_questions
+from course_site import REPO, SUB_PATH
 
 pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 
@@ -79,7 +79,7 @@ def test_language_menu_keeps_the_reader_on_the_same_lesson(page, site_server: st
     assert page.locator("html").get_attribute("lang") == "ko"
     page.locator(".md-header .md-select button").first.hover()
     page.locator("a.course-language-link[hreflang='en']").first.click()
-    page.wait_for_url("**/diffusion-course/lessons/03-forward-process/")
+    page.wait_for_url(f"**{SUB_PATH}lessons/03-forward-process/")
     assert page.locator("html").get_attribute("lang") == "en"
 
 

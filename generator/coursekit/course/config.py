@@ -1,5 +1,5 @@
-"""One typed course configuration: `course.yml` (name, titles, series, tags, closing blocks, progress rules) plus
-the languages listed in mkdocs.yml. `load_course` is the only function here that reads files.
+"""One typed course configuration: `course.yml` (identity, series, tags, closing blocks, lesson rules, progress
+rules) plus the languages listed in mkdocs.yml. `load_course` is the only function here that reads files.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from typing import Any
 import yaml
 
 from coursekit.yaml_loading import load_yaml
-from coursekit.i18n import StringsError, check_content_strings, check_strings_file, strings_file
+from coursekit.i18n import StringsError, check_content_strings, check_strings_file, load_strings, strings_file
 from coursekit.progress.config import ProgressConfig, parse_progress_config
 
 from .errors import CourseConfigError
+from .identity import Identity, parse_identity
 from .languages import Language, read_languages
+from .rules import Rules, parse_rules
 from coursekit.i18n.translated import translated
 
 FILE_NAME = "course.yml"
@@ -47,6 +49,8 @@ class CourseConfig:
     tags: Mapping[str, Mapping[str, str]]
     closing_blocks: Mapping[str, Mapping[str, str]]  # admonition type -> its title in each language, in order
     progress: ProgressConfig
+    rules: Rules = Rules()  # what the build checks on each published lesson (none unless course.yml asks)
+    identity: Identity = Identity()  # repository and logo
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -63,22 +67,22 @@ class CourseConfig:
         return next(series for series in self.series if series.id == series_id)
 
 
-def _course(raw: Mapping[str, Any], codes: tuple[str, ...], problems: list[str]) -> tuple[str, dict, dict]:
+def _course(raw: Mapping[str, Any], codes: tuple[str, ...], problems: list[str]) -> tuple[str, dict, dict, Identity]:
     course = raw.get("course")
     if not isinstance(course, Mapping):
         problems.append(f"{FILE_NAME}: course: missing section; add course.name, course.title and course.description")
-        return "", {}, {}
+        return "", {}, {}, Identity()
     name = course.get("name")
     if not isinstance(name, str) or not _ID.match(name):
         problems.append(f"{FILE_NAME}: course.name: expected a kebab-case name such as intro-to-rust "
                         "(it prefixes the keys kept in readers' browsers)")
         name = ""
-    for key in sorted(set(map(str, course)) - {"name", "title", "description"}):
-        problems.append(f"{FILE_NAME}: course.{key}: unknown key; use name, title and description "
+    for key in sorted(set(map(str, course)) - {"name", "title", "description", "repository", "logo"}):
+        problems.append(f"{FILE_NAME}: course.{key}: unknown key; use name, title, description, repository and logo "
                         "(the lesson count is taken from the published lessons)")
     title = translated(course.get("title"), f"{FILE_NAME}: course.title", codes, problems)
     description = translated(course.get("description"), f"{FILE_NAME}: course.description", codes, problems)
-    return name, title, description
+    return name, title, description, parse_identity(course, problems, source=FILE_NAME)
 
 
 def _series(raw: Mapping[str, Any], codes: tuple[str, ...], problems: list[str]) -> tuple[Series, ...]:
@@ -121,6 +125,8 @@ def _tags(raw: Mapping[str, Any], codes: tuple[str, ...], problems: list[str]) -
 
 def _closing_blocks(raw: Mapping[str, Any], codes: tuple[str, ...], problems: list[str]) -> dict[str, dict[str, str]]:
     lessons = raw.get("lessons")
+    if lessons is None or (isinstance(lessons, Mapping) and lessons.get("closing_blocks") is None):
+        return {}  # optional: lessons need no closing blocks (rules.closing_blocks makes them required)
     blocks = lessons.get("closing_blocks") if isinstance(lessons, Mapping) else None
     if not isinstance(blocks, Mapping):
         problems.append(f"{FILE_NAME}: lessons.closing_blocks: expected a mapping of admonition types to their title "
@@ -135,20 +141,28 @@ def _closing_blocks(raw: Mapping[str, Any], codes: tuple[str, ...], problems: li
     return result
 
 
-def parse_course(raw: object, languages: tuple[Language, ...], problems: list[str]) -> CourseConfig | None:
-    """Check every section of a parsed course.yml; None (with problem lines) when anything is wrong."""
+def parse_course(raw: object, languages: tuple[Language, ...], problems: list[str], *,
+                 default_level_names: Mapping[str, Mapping[str, str]] | None = None) -> CourseConfig | None:
+    """Check every section of a parsed course.yml; None (with problem lines) when anything is wrong.
+    `default_level_names`: each language's names of the default levels ({lang: {first, top}})."""
     if not isinstance(raw, Mapping):
-        problems.append(f"{FILE_NAME}: expected a mapping with course, series, tags, xp, levels and achievements")
+        problems.append(f"{FILE_NAME}: expected a mapping with course, series and tags (and optionally lessons, "
+                        "rules, xp, levels and achievements)")
         return None
     codes = tuple(lang.code for lang in languages)
-    name, title, description = _course(raw, codes, problems)
+    name, title, description, identity = _course(raw, codes, problems)
     series = _series(raw, codes, problems)
     tags = _tags(raw, codes, problems)
     blocks = _closing_blocks(raw, codes, problems)
-    progress = parse_progress_config(raw, codes, frozenset(s.id for s in series), problems, source=FILE_NAME)
+    rules = parse_rules(raw, frozenset(s.id for s in series if s.id), problems, source=FILE_NAME)
+    if rules.any_on("closing_blocks") and not blocks:
+        problems.append(f"{FILE_NAME}: rules.closing_blocks: lessons.closing_blocks names no block to require; "
+                        "declare the blocks there, or turn the rule off")
+    progress = parse_progress_config(raw, codes, frozenset(s.id for s in series), problems, source=FILE_NAME,
+                                     default_names=default_level_names)
     if problems or progress is None:
         return None
-    return CourseConfig(name, title, description, languages, series, tags, blocks, progress)
+    return CourseConfig(name, title, description, languages, series, tags, blocks, progress, rules, identity)
 
 
 def load_course(repo_root: Path, extra_course: object, theme_language: object, docs: Path | None = None,
@@ -183,7 +197,8 @@ def load_course(repo_root: Path, extra_course: object, theme_language: object, d
         raise CourseConfigError([*problems, f"{FILE_NAME}: not valid YAML: {error}".replace("\n", " ")]) from None
     if problems:  # without valid languages the per-language checks below would only repeat them
         raise CourseConfigError(problems)
-    course = parse_course(raw, languages, problems)
+    names = {lang.code: load_strings(lang.code, repo_root)["default_levels"] for lang in languages}
+    course = parse_course(raw, languages, problems, default_level_names=names)
     if course is None:
         raise CourseConfigError(problems)
     for series in course.series:

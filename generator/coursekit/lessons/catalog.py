@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from coursekit.course.config import CourseConfig
+from coursekit.course.config import EXERCISE_BLOCK, CourseConfig
+from coursekit.fences import find_blocks
 from coursekit.lessons.frontmatter import FrontMatterError, LessonMeta, parse_meta, split_front_matter
 from coursekit.lessons.reading_time import estimate_minutes
 from coursekit.questions.parse import Question, parse_questions
@@ -20,6 +21,7 @@ from coursekit.questions.version import version_of
 
 _FILE_NAME = re.compile(r"^(\d{2,})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 _BLOCK = re.compile(r'^!!! (\w+)', re.MULTILINE)
+_ANSWER = re.compile(r"^ {4}\?\?\?\+? answer\b", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,11 @@ class Lesson:
     meta: LessonMeta
     minutes: int
     questions: tuple[Question, ...] = ()  # its ```question blocks, in order
+    exercise: bool = True  # it has an exercise block (which holds the reader's "exercise done" control)
+    # What course.yml's rules look at (coursekit.lessons.rules), found once when the file is read:
+    blocks: tuple[str, ...] = ()  # its top-level admonition types (!!! <type>), in order
+    figures: int = 0  # its ```figure blocks
+    worked_answer: bool = False  # its exercise block holds a ??? answer block
 
     @property
     def url(self) -> str:
@@ -78,8 +85,11 @@ class Catalog:
 
 
 def parse_lesson(text: str, *, lang: str, series: str, path: str, src_uri: str, known_tags: frozenset[str],
-                 closing_blocks: dict[str, dict[str, str]], rates: tuple[int, int]) -> tuple[Lesson | None, list[str]]:
-    """One file's text -> (Lesson, []) or (None, one problem line per mistake)."""
+                 rates: tuple[int, int]) -> tuple[Lesson | None, list[str]]:
+    """One file's text -> (Lesson, []) or (None, one problem line per mistake).
+
+    What a course asks of a lesson's content (closing blocks, questions, figures: course.yml `rules`) is checked
+    by the build, page by page (coursekit.lessons.rules)."""
     try:
         raw, body = split_front_matter(text)
     except FrontMatterError as error:
@@ -93,19 +103,26 @@ def parse_lesson(text: str, *, lang: str, series: str, path: str, src_uri: str, 
     elif meta is not None and int(name_match.group(1)) != meta.number:
         lines.append(f"{path}: field 'number': {meta.number} does not match the file name's prefix "
                      f"{name_match.group(1)}: rename the file or fix the number")
-    if meta is not None and meta.published:
-        found = set(_BLOCK.findall(body))
-        for block, titles in closing_blocks.items():
-            if block not in found:
-                lines.append(f"{path}: section '{block}': a published lesson needs its '{titles.get(lang, block)}' "
-                             f"block ('!!! {block} \"…\"', see AUTHORING.md)")
     questions, question_problems = parse_questions(body, path)
     lines += question_problems
     if meta is None or lines:
         return None, lines
     minutes = meta.minutes or estimate_minutes(body, words_per_minute=rates[0], characters_per_minute=rates[1])
+    blocks = tuple(_BLOCK.findall(body))
+    exercise = _exercise(body)
     return Lesson(lang=lang, series=series, path=path, src_uri=src_uri, meta=meta, minutes=minutes,
-                  questions=tuple(questions)), []
+                  questions=tuple(questions), exercise=EXERCISE_BLOCK in blocks, blocks=blocks,
+                  figures=len(find_blocks(body, "figure")),
+                  worked_answer=exercise is not None and bool(_ANSWER.search(exercise))), []
+
+
+def _exercise(body: str) -> str | None:
+    """The exercise block's text: its opening line and every indented or blank line after it."""
+    start = re.search(rf"^!!! {EXERCISE_BLOCK}\b.*$", body, re.MULTILINE)
+    if start is None:
+        return None
+    end = re.search(r"^\S", body[start.end() + 1:], re.MULTILINE)
+    return body[start.start(): start.end() + 1 + (end.start() if end else len(body))]
 
 
 def check_catalog(catalog: Catalog, *, primary: str) -> None:
@@ -183,7 +200,7 @@ def read_catalog(docs_root: Path, course: CourseConfig) -> Catalog:
                     continue
                 lesson, problems = parse_lesson(
                     text, lang=language.code, series=series.id, path=shown, src_uri=f"{series.folder}/{path.name}",
-                    known_tags=known_tags, closing_blocks=dict(course.closing_blocks), rates=rates)
+                    known_tags=known_tags, rates=rates)
                 catalog.errors.extend(problems)
                 if lesson is not None:
                     catalog.lessons.append(lesson)

@@ -2,9 +2,10 @@
 
 A thin layer over coursekit.glossary and coursekit.translations (pure Python). Per language build it
 - renders glossary.yml as glossary/ under the language root and lists it in the nav (no glossary.yml: no page);
-- warns, one line each (file:line, the wording, the preferred term), where a page or the language's UI strings use
-  a wording glossary.yml avoids, where a Korean particle is spaced off, misplaced or of the wrong form
-  (coursekit.editing.particles), and where a page writes math as plain text outside $…$;
+- reports, one line each (file:line, the wording, the preferred term), where a page or the language's UI strings use
+  a wording glossary.yml avoids (rule `terms`), where a Korean particle is spaced off, misplaced or of the wrong
+  form (`korean_particles`, coursekit.editing.particles), and where a page writes math as plain text outside $…$
+  (`plain_math`): each as a warning or a build error, as course.yml's `rules` set it, and not at all by default;
 - on a translated page whose source changed since `python -m coursekit.translations record`, shows a notice in
   the page's language linking to the source page, and prints one line per such page (shown by quiet builds, and
   not a warning: a strict build passes).
@@ -15,28 +16,31 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from coursekit import content
 from coursekit.build import CourseBuild
+from coursekit.course.rules import WARN, Rule
 from coursekit.editing import particles
 from coursekit.editing.prose import plain_math
 from coursekit.glossary.model import Glossary, GlossaryError, load
 from coursekit.glossary.render import LessonLink, render_page
 from coursekit.glossary.variants import find_variants, find_variants_in_strings, prose_lines
 from coursekit.i18n import strings_file
+from coursekit.lessons.rules import Breach
+from coursekit.mkdocs.rules import report
 from coursekit.page.anatomy import language_root
 from coursekit.translations.notice import notice_html
 from coursekit.translations.record import CURRENT, Layout, RecordError, states
 
-log = get_plugin_logger("editing")
 # Outdated translations are reported outside MkDocs' loggers: `make build` runs with --quiet, which hides MkDocs'
 # info lines, and --strict, which fails on its warnings; the site must still publish, and the line must still show.
 freshness = logging.getLogger("course.translations")
@@ -48,6 +52,12 @@ if not freshness.handlers:  # MkDocs loads hook modules afresh for each language
     freshness.propagate = False
 
 GLOSSARY_PAGE = "glossary.md"
+
+
+class Finding(Protocol):
+    """A prose check's finding (an avoided wording, a particle, plain math): it words its own line."""
+
+    def message(self, path: str) -> str: ...
 
 
 @dataclass
@@ -87,13 +97,21 @@ def _check_strings(build: CourseBuild, glossary: Glossary | None) -> None:
     build: avoided wordings and Korean particles."""
     main = strings_file(build.lang, build.repo_root)
     extra = [folder / f"{build.lang}.yml" for folder in content.active().strings_dirs]
+    terms, korean = (build.course.rules.rule(name) for name in ("terms", "korean_particles"))
     for path in [p for p in (main, *extra) if p is not None and p.is_file()]:
         text = path.read_text(encoding="utf-8")
         name = _shown(path, build.repo_root)
-        for use in find_variants_in_strings(text, glossary, build.lang) if glossary else []:
-            log.warning(use.message(name))
-        for finding in particles.scan_strings(text) if build.lang in particles.LANGUAGES else []:
-            log.warning(finding.message(name))
+        report([*_breaches(terms, find_variants_in_strings(text, glossary, build.lang)
+                           if glossary and terms.on else [], name),
+                *_breaches(korean, particles.scan_strings(text)
+                           if build.lang in particles.LANGUAGES and korean.on else [], name)])
+
+
+def _breaches(rule: Rule, findings: Iterable[Finding], path: str) -> list[Breach]:
+    """One line per finding of a prose rule, at the rule's level, naming where course.yml sets it."""
+    if not rule.on:
+        return []
+    return [Breach(rule.level, f"{finding.message(path)} (course.yml {rule.source})") for finding in findings]
 
 
 def _shown(path: Path, repo_root: Path) -> str:
@@ -129,13 +147,22 @@ def on_page_markdown(markdown: str, *, build: CourseBuild, editing: Editing, pag
                      files: Files) -> str:
     if not page.file.abs_src_path:
         return markdown
+    lesson = build.lesson_at(page.file.src_uri)
+    # A lesson follows its series' rules; other pages (home, glossary, progress) the course-wide ones.
+    terms, korean, math = (build.course.rules.rule(name, lesson.series if lesson else None)
+                           for name in ("terms", "korean_particles", "plain_math"))
+    if not (terms.on or korean.on or math.on):
+        return markdown
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # the file's own line numbers
     path = f"docs/{build.lang}/{page.file.src_uri}"
-    found = [*(find_variants(source, editing.glossary, build.lang) if editing.glossary is not None else []),
-             *(particles.scan(source) if build.lang in particles.LANGUAGES else []),
-             *plain_math(source, prose_lines(source))]
-    for finding in found:
-        log.warning(finding.message(path))
+    found = [*_breaches(terms, find_variants(source, editing.glossary, build.lang)
+                        if editing.glossary is not None and terms.on else [], path),
+             *_breaches(korean, particles.scan(source) if build.lang in particles.LANGUAGES and korean.on else [],
+                        path),
+             *_breaches(math, plain_math(source, prose_lines(source)) if math.on else [], path)]
+    if lesson is not None and not lesson.meta.published:  # a draft being served: said, but never stops the server
+        found = [Breach(WARN, breach.line) for breach in found]
+    report(found)
     return markdown
 
 

@@ -1,5 +1,9 @@
 """The progress rules of course.yml (`xp`, `levels`, `achievements`), checked into typed, immutable values.
 
+All three are optional. Left out, a course gets DEFAULT_XP, two levels (0 and 100 percent, named by the UI strings'
+`default_levels`) and no achievements; a course that declares none of the three is not `gamified`, and its pages
+show lessons done and the share of the course done, without XP, levels or achievements (see README).
+
 Pure: takes the parsed YAML and the course's languages and series ids; adds one line per problem. Counts that depend
 on how many lessons are published (level thresholds in XP, "every lesson" rules) are settled later, against the
 lessons of a build, by coursekit.progress.resolve.
@@ -15,6 +19,8 @@ from typing import Any
 from coursekit.i18n.translated import translated
 
 XP_ACTIONS: tuple[str, ...] = ("lesson_completed", "exercise_done")
+DEFAULT_XP: Mapping[str, int] = {"lesson_completed": 10, "exercise_done": 5}
+GAME_SECTIONS = ("xp", "levels", "achievements")
 COUNT_METRICS: tuple[str, ...] = (
     "lessons_completed",
     "exercises_done",
@@ -50,6 +56,7 @@ class ProgressConfig:
     xp: Mapping[str, int]
     levels: tuple[Level, ...]
     achievements: tuple[Achievement, ...]
+    gamified: bool = True  # the course declares xp, levels or achievements: its pages show them
 
 
 def _is_int(value: object) -> bool:
@@ -59,8 +66,11 @@ def _is_int(value: object) -> bool:
 
 def _check_xp(raw: Mapping[str, Any], src: str, problems: list[str]) -> dict[str, int]:
     section = raw.get("xp")
+    if section is None:
+        return dict(DEFAULT_XP)
     if not isinstance(section, Mapping):
-        problems.append(f"{src}: xp: missing section; add {', '.join(f'{a}: <XP>' for a in XP_ACTIONS)}")
+        problems.append(f"{src}: xp: expected a mapping with {', '.join(f'{a}: <XP>' for a in XP_ACTIONS)} "
+                        "(or leave the section out for the defaults)")
         return {}
     xp: dict[str, int] = {}
     for action in XP_ACTIONS:
@@ -74,11 +84,20 @@ def _check_xp(raw: Mapping[str, Any], src: str, problems: list[str]) -> dict[str
     return xp
 
 
-def _check_levels(raw: Mapping[str, Any], src: str, codes: Sequence[str], problems: list[str]) -> tuple[Level, ...]:
+def default_levels(names: Mapping[str, Mapping[str, str]]) -> tuple[Level, ...]:
+    """Level 0 at the start and level 1 at 100 percent, named from each language's strings ({lang: {first, top}})."""
+    return (Level(0, 0, {code: found["first"] for code, found in names.items()}),
+            Level(1, 100, {code: found["top"] for code, found in names.items()}))
+
+
+def _check_levels(raw: Mapping[str, Any], src: str, codes: Sequence[str], problems: list[str],
+                  default_names: Mapping[str, Mapping[str, str]]) -> tuple[Level, ...]:
     section = raw.get("levels")
+    if section is None:
+        return default_levels(default_names)
     if not isinstance(section, list) or len(section) < 2:
         problems.append(f"{src}: levels: expected a list of at least two levels, from level 0 at 0 percent "
-                        "to the top level at 100 percent")
+                        "to the top level at 100 percent (or leave the section out for the defaults)")
         return ()
     levels: list[Level] = []
     for index, entry in enumerate(section):
@@ -136,8 +155,10 @@ def _check_rule(rule: object, where: str, series_ids: frozenset[str], problems: 
 def _check_achievements(raw: Mapping[str, Any], src: str, codes: Sequence[str], series_ids: frozenset[str],
                         problems: list[str]) -> tuple[Achievement, ...]:
     section = raw.get("achievements")
-    if not isinstance(section, list) or not section:
-        problems.append(f"{src}: achievements: missing section; add a list of achievements")
+    if section is None:
+        return ()
+    if not isinstance(section, list):
+        problems.append(f"{src}: achievements: expected a list of achievements (or [] for none)")
         return ()
     result: list[Achievement] = []
     seen: set[str] = set()
@@ -172,10 +193,15 @@ def _check_achievements(raw: Mapping[str, Any], src: str, codes: Sequence[str], 
 
 
 def parse_progress_config(raw: Mapping[str, Any], codes: Sequence[str], series_ids: frozenset[str],
-                          problems: list[str], *, source: str = "course.yml") -> ProgressConfig | None:
-    """Check the xp, levels and achievements sections; None when any problem was added."""
+                          problems: list[str], *, source: str = "course.yml",
+                          default_names: Mapping[str, Mapping[str, str]] | None = None) -> ProgressConfig | None:
+    """Check the xp, levels and achievements sections; None when any problem was added. `default_names` names
+    the default levels in each language ({lang: {first, top}}, the UI strings' default_levels)."""
     before = len(problems)
+    # Without the strings (a caller that reads none), the shipped English names.
+    names = default_names or {code: {"first": "Getting started", "top": "Course complete"} for code in codes}
     xp = _check_xp(raw, source, problems)
-    levels = _check_levels(raw, source, codes, problems)
+    levels = _check_levels(raw, source, codes, problems, names)
     achievements = _check_achievements(raw, source, codes, series_ids, problems)
-    return None if len(problems) > before else ProgressConfig(xp, levels, achievements)
+    gamified = any(raw.get(section) is not None for section in GAME_SECTIONS)
+    return None if len(problems) > before else ProgressConfig(xp, levels, achievements, gamified)

@@ -13,6 +13,9 @@ from typing import Any
 
 from .config import LESSON_METRICS, ProgressConfig
 
+# Metrics bounded by the lessons that have an exercise block.
+EXERCISE_METRICS = frozenset({"exercises_done", "lessons_with_exercise"})
+
 
 @dataclass(frozen=True)
 class LessonRef:
@@ -21,6 +24,7 @@ class LessonRef:
     id: str
     series: str
     number: int
+    exercise: bool = True  # it has an exercise block, worth exercise_done XP
 
 
 @dataclass(frozen=True)
@@ -30,16 +34,17 @@ class Resolved:
     rules: dict[str, dict[str, Any]]  # achievement id -> rule the page script evaluates
 
 
-def total_xp(config: ProgressConfig, lesson_count: int) -> int:
-    # Every published lesson has one exercise (the lesson catalog enforces the exercise block).
-    return lesson_count * sum(config.xp.values())
+def total_xp(config: ProgressConfig, lessons: Sequence[LessonRef]) -> int:
+    # A lesson without an exercise block has no exercise to finish, so its XP is the lesson's alone.
+    return sum(config.xp["lesson_completed"] + (config.xp["exercise_done"] if lesson.exercise else 0)
+               for lesson in lessons)
 
 
 def resolve(config: ProgressConfig, lessons: Sequence[LessonRef], language_count: int,
             problems: list[str] | None = None, *, source: str = "course.yml") -> Resolved:
     """Thresholds and rules for these lessons; impossible rules add a problem line when `problems` is given."""
     problems = problems if problems is not None else []
-    total = total_xp(config, len(lessons))
+    total = total_xp(config, lessons)
     thresholds = tuple((level.percent * total + 50) // 100 for level in config.levels)
     if lessons:
         for index in range(1, len(thresholds)):
@@ -53,8 +58,9 @@ def resolve(config: ProgressConfig, lessons: Sequence[LessonRef], language_count
         rule = achievement.rule
         if "count" in rule:
             metric, at_least = rule["count"], rule["at_least"]
-            limit = len(lessons) if metric in LESSON_METRICS else language_count if metric == "languages_visited" \
-                else None
+            limit = (sum(lesson.exercise for lesson in lessons) if metric in EXERCISE_METRICS
+                     else len(lessons) if metric in LESSON_METRICS
+                     else language_count if metric == "languages_visited" else None)
             at_least = limit if at_least == "all" else at_least
             if limit is not None and lessons and at_least > limit:
                 what, fix = ("published lessons", "lower it or write 'all'") if metric in LESSON_METRICS \

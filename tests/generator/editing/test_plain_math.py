@@ -1,5 +1,6 @@
 """Math written as plain Unicode outside $…$ ("β 가", "ᾱ_0 = 1") is found, so the author moves it into math: it then
-renders as MathML and its particle is checked."""
+renders as MathML and its particle is checked. Whether a course's pages are checked is its rule (course.yml
+rules.plain_math, tests/site/test_course_rules.py)."""
 
 import pytest
 

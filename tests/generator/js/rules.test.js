@@ -47,3 +47,18 @@ const achievementCases = [
 for (const [name, doc, expected] of achievementCases) {
   test(`achievements: ${name}`, () => assert.deepEqual(derive(doc, manifest).achievements, expected));
 }
+
+test('a course without gamification (default levels, no achievements, a lesson without exercise) reaches 100%', () => {
+  const plain = {
+    ...manifest,
+    gamified: false,
+    xp: { lesson_completed: 10, exercise_done: 5 },
+    levels: [{ level: 0, xp: 0, name: { en: 'Getting started' } }, { level: 1, xp: 25, name: { en: 'Course complete' } }],
+    achievements: [],
+    lessons: manifest.lessons.slice(0, 2).map((l, i) => (i === 1 ? { ...l, exercise: null } : l)),
+  };
+  const none = derive(emptyDoc(), plain);
+  assert.deepEqual([none.achievements, none.achievementsTotal, none.percent], [[], 0, 0]);
+  const all = derive(complete(exercise(complete(emptyDoc(), 'alpha'), 'alpha'), 'beta'), plain);
+  assert.deepEqual([all.xp, all.level, all.percent, all.exercisesDone], [25, 1, 100, ['alpha-exercise']]);
+});

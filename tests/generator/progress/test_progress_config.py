@@ -45,6 +45,28 @@ def test_the_total_follows_the_published_lessons_of_every_series() -> None:
     assert settled.rules["graduate"]["at_least"] == 14
 
 
+NAMES = {"en": {"first": "Getting started", "top": "Course complete"}, "ko": {"first": "시작", "top": "강좌 완주"}}
+
+
+def test_a_course_without_xp_levels_or_achievements_gets_defaults_and_no_game() -> None:
+    problems: list[str] = []
+    config = parse_progress_config({"course": {}}, CODES, SERIES, problems, default_names=NAMES)
+    assert problems == [] and config is not None and not config.gamified
+    assert dict(config.xp) == {"lesson_completed": 10, "exercise_done": 5} and config.achievements == ()
+    assert [(level.level, level.percent, dict(level.name)) for level in config.levels] == [
+        (0, 0, {"en": "Getting started", "ko": "시작"}), (1, 100, {"en": "Course complete", "ko": "강좌 완주"})]
+    settled = resolve(config, [TEN[0], LessonRef("no-exercise", "diffusion", 2, exercise=False)], len(CODES))
+    assert settled.total_xp == 15 + 10 and settled.level_xp == (0, 25)  # a lesson without exercise: no exercise XP
+
+
+@pytest.mark.parametrize("section", ["xp", "levels", "achievements"])
+def test_declaring_any_one_section_keeps_the_game_with_defaults_for_the_others(section: str) -> None:
+    raw = {section: {"xp": RAW["xp"], "levels": RAW["levels"], "achievements": []}[section]}
+    config, problems = parse(raw)
+    assert problems == [] and config is not None and config.gamified
+    assert len(config.levels) == (6 if section == "levels" else 2) and config.achievements == ()
+
+
 def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
     def change(raw: dict[str, Any]) -> None:
         *parents, last = path.split(".")
@@ -61,7 +83,10 @@ def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
 _DELETE = object()
 
 MISTAKES = [
-    ("xp-missing", _set("xp", _DELETE), "course.yml: xp: missing section"),
+    ("xp-not-a-mapping", _set("xp", [100, 50]), "course.yml: xp: expected a mapping with lesson_completed"),
+    ("one-level", _set("levels", [{"level": 0, "percent": 0, "name": {"en": "A", "ko": "가"}}]),
+     "course.yml: levels: expected a list of at least two levels"),
+    ("achievements-not-a-list", _set("achievements", {"id": "x"}), "course.yml: achievements: expected a list"),
     ("xp-not-a-number", _set("xp.lesson_completed", "lots"), "course.yml: xp.lesson_completed: expected a whole number"),
     ("xp-boolean", _set("xp.exercise_done", True), "course.yml: xp.exercise_done: expected a whole number"),
     ("xp-unknown-action", _set("xp.time_on_page", 5), "course.yml: xp.time_on_page: unknown action"),

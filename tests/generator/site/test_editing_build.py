@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from course_site import REPO, build_site, lesson_text, two_lesson_course, write_fixture_course
+from course_site import (PROSE_RULES, REPO, build_site, fixture_course_yml, lesson_text, two_lesson_course,
+                         write_fixture_course)
 
 SITE_URL = "http://127.0.0.1:8000/course/"
 NOTICE = 'data-course-translation="outdated"'
@@ -95,7 +96,7 @@ def test_an_avoided_wording_is_one_warning_line_and_fails_a_strict_build(tmp_pat
                                                      "!!! takeaways \"핵심 정리\"\n\n    - 하나.\n\n"
                                                      "!!! links \"더 읽을거리\"\n\n    - [DDPM](https://arxiv.org/abs/2006.11239)\n\n"
                                                      "!!! exercise \"연습 문제\"\n\n    숫자 하나를 적으세요.\n")
-    root = write_fixture_course(tmp_path / "course", lessons)
+    root = write_fixture_course(tmp_path / "course", lessons, course_yml=fixture_course_yml(rules=PROSE_RULES))
     (root / "glossary.yml").write_text(_glossary(), encoding="utf-8")
     result = build_site(root, tmp_path / "site", site_url=SITE_URL)
     assert not result.ok
@@ -130,7 +131,7 @@ def test_questions_prose_and_the_ui_strings_are_checked_once_each_and_fail_a_str
         "선형 스케줄에서 β 가 작습니다.\n\n"                                    # plain math, and a spaced particle
         + _question("DDIM 을 쓰면 무엇이 달라질까요?", "신경망이 같습니다.", "아닙니다.")  # a spaced particle, a variant
         + closing))
-    root = write_fixture_course(tmp_path / "course", lessons)
+    root = write_fixture_course(tmp_path / "course", lessons, course_yml=fixture_course_yml(rules=PROSE_RULES))
     (root / "glossary.yml").write_text(_glossary(), encoding="utf-8")
     (root / "i18n").mkdir()
     strings = (REPO / "generator/coursekit/i18n/ko.yml").read_text(encoding="utf-8")

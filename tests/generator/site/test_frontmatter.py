@@ -13,12 +13,9 @@ TAGS = frozenset({"diffusion", "sampling"})
 PATH = "docs/en/lessons/02-x.md"
 
 
-BLOCKS = {"takeaways": {"en": "Key takeaways"}, "links": {"en": "Further reading"}, "exercise": {"en": "Exercise"}}
-
-
 def parse(text: str, *, name: str = "02-x.md", lang: str = "en"):
     return parse_lesson(text, lang=lang, series="main", path=PATH, src_uri=f"lessons/{name}", known_tags=TAGS,
-                        closing_blocks=BLOCKS, rates=(200, 430))
+                        rates=(200, 430))
 
 
 def test_a_complete_lesson_parses_with_computed_minutes() -> None:
@@ -73,16 +70,22 @@ def test_number_must_match_the_file_name_prefix() -> None:
                         "rename the file or fix the number"]
 
 
-@pytest.mark.parametrize("block", ["takeaways", "links", "exercise"])
-def test_a_published_lesson_needs_each_closing_block(block: str) -> None:
-    text = lesson_text(id="x", number=2, title="X").replace(f"!!! {block}", "!!! note")
-    _, problems = parse(text)
-    assert any(f"section '{block}'" in line for line in problems), problems
+def test_the_lesson_knows_its_blocks_figures_and_worked_answer() -> None:
+    """What course.yml's rules look at (tests/site/test_course_rules.py) is read with the file."""
+    lesson, _ = parse(lesson_text(id="x", number=2, title="X"))
+    assert lesson.blocks == ("takeaways", "links", "exercise") and lesson.exercise
+    assert lesson.figures == 0 and not lesson.worked_answer
+    answered = lesson_text(id="x", number=2, title="X").replace(
+        "    Write down one number.\n", '    Write down one number.\n\n    ??? answer "Worked answer"\n\n        42.\n')
+    figure = "```figure\nkind: schedule\ncurve: alpha_bar\ncaption: C\n```\n\n"
+    lesson, _ = parse(answered.replace("## A section", figure + "## A section"))
+    assert lesson.figures == 1 and lesson.worked_answer
 
 
-def test_a_draft_may_lack_closing_blocks() -> None:
-    lesson, problems = parse(lesson_text(id="x", number=2, title="X", status="draft", body="Work in progress.\n"))
-    assert problems == [] and lesson is not None and not lesson.meta.published
+def test_a_lesson_needs_no_closing_block() -> None:
+    """Required blocks are a course's rule (course.yml rules.closing_blocks), checked by the build."""
+    lesson, problems = parse(lesson_text(id="x", number=2, title="X", body="Only prose.\n"))
+    assert problems == [] and lesson is not None and lesson.blocks == () and not lesson.exercise
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,11 @@ import { $$, el, icon } from './dom.js';
 export function renderAchievements(app, d) {
   const { t, tr } = app;
   for (const slot of $$('[data-course-slot="achievements-page"]')) {
+    // A course without achievements has nothing to list (the page is the author's, and says what it wants).
+    if (!app.m.achievements.length) {
+      slot.replaceChildren();
+      continue;
+    }
     if (app.quiet()) {
       slot.replaceChildren(el('p', {}, t('quiet_hidden')));
       continue;
