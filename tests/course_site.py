@@ -147,6 +147,8 @@ def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, cour
             path = root / "docs" / lang / (name if "/" in name else f"lessons/{name}")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+    if "toy_content" in content:  # the generator tests' own figure kind, beside mkdocs.yml
+        shutil.copy2(Path(__file__).parent / "generator" / "fixtures" / "toy_content.py", root / "toy_content.py")
     for lang, text in (strings or {}).items():
         (root / "i18n").mkdir(exist_ok=True)
         (root / "i18n" / f"{lang}.yml").write_text(text, encoding="utf-8")

@@ -138,9 +138,12 @@ def test_the_new_course_passes_its_own_tests(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("languages", "lang", "checked"), [("ko,en", "ko", True), ("en,ja", "ja", False)])
 def test_korean_particle_checks_run_only_where_korean_is_listed(tmp_path: Path, languages: str, lang: str,
                                                                  checked: bool) -> None:
-    """`$x$을` is wrong in Korean (x reads 엑스, so 를); in a Japanese page the same characters are not checked."""
+    """`$x$을` is wrong in Korean (x reads 엑스, so 를); in a Japanese page the same characters are not checked. A new
+    course starts with no rules: the author turns the check on in course.yml."""
     root = tmp_path / "course"
     assert new_course(root, languages).returncode == 0
+    with (root / "course.yml").open("a", encoding="utf-8") as course:
+        course.write("rules: {korean_particles: fail}\n")
     lesson = root / "docs" / lang / "lessons" / "01-first-lesson.md"
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("## ", "$x$을 본다.\n\n## ", 1), encoding="utf-8")
     result = build_site(root, tmp_path / "site", site_url=URL)

@@ -6,7 +6,7 @@ A string with a count may be a mapping of CLDR plural categories instead of one 
 
 `other` is required; a language lists only the categories it has (Korean has only `other`, so its file may keep a
 plain string). Which placeholder's number picks the form is fixed per key (COUNTED), so neither the strings
-files nor the callers name it. The browser picks with Intl.PluralRules (theme/assets/course/progress/text.js,
+files nor the callers name it. The browser picks with Intl.PluralRules (theme/assets/course/progress/dom.js,
 which reads COUNTED from the manifest); the build picks with Babel's CLDR data, the same rules.
 """
 

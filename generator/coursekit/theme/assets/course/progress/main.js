@@ -5,8 +5,7 @@ import { addsTo, asImport, emptyDoc, isOn, merge, recordDay, recordUnlocks, reco
 import { derive, selfCheck } from './rules.js';
 import { openStore } from './store.js';
 import { MAX_BYTES, changes, exportText, parseImport } from './transfer.js';
-import { $$, el } from './dom.js';
-import { format } from './text.js';
+import { $$, el, format } from './dom.js';
 import { renderBar } from './bar.js';
 import { renderToggles } from './toggles.js';
 import { renderMastery, renderNavMarks, renderSeriesProgress } from './marks.js';

@@ -30,7 +30,7 @@ GLOSSARY = textwrap.dedent("""\
     """)
 QUESTION = ("```question\nid: q{n}\nprompt: Which?\nchoices:\n  - text: This.\n    correct: true\n    explain: Yes.\n"
             "  - text: That.\n    explain: No.\n```\n\n")
-FIGURE = "```figure\nkind: schedule\ncurve: alpha_bar\ncaption: How much signal is left at each step.\n```\n\n"
+FIGURE = "```figure\nkind: line\ncaption: A line that rises step by step.\n```\n\n"
 ANSWER = '\n    ??? answer "Worked answer"\n\n        Forty-two.\n'
 
 
@@ -94,7 +94,8 @@ def _course(tmp_path: Path, rules: str, changes: dict, **course) -> Path:
     lessons = two_lesson_course()
     for (lang, name), text in changes.items():
         lessons[lang][name] = text
-    root = write_fixture_course(tmp_path / "course", lessons, course_yml=fixture_course_yml(rules=rules, **course))
+    root = write_fixture_course(tmp_path / "course", lessons, course_yml=fixture_course_yml(rules=rules, **course),
+                                content=("toy_content",))
     (root / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
     return root
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from course_site import build_site, fixture_course_yml, lesson_text, write_fixture_course
-from site_server import SiteServer, free_port
+from coursekit.testing.server import SiteServer, free_port
 
 pytestmark = pytest.mark.browser
 

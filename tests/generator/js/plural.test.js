@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { format, pluralCategory } from '../../../generator/coursekit/theme/assets/course/progress/text.js';
+import { format, pluralCategory } from '../../../generator/coursekit/theme/assets/course/progress/dom.js';
 
 const exercises = { one: '{n} exercise', other: '{n} exercises' };
 
