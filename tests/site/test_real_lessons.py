@@ -1,38 +1,25 @@
-"""This course's lessons against the generator's page machinery: reading times calibrated across languages, no
-math written as plain text, and search reading the same text from each formula's stand-in as from its MathML."""
+"""This course's lessons against the generator's page machinery: reading times calibrated across languages, and
+search reading the same text from each formula's stand-in as from its MathML. (The course's content rules, such as
+no math written as plain text, are its course.yml `rules:`, which every build enforces.)"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import markdown
 import pytest
-from material.plugins.search.plugin import Parser
 
-from coursekit.editing.prose import plain_math
-from coursekit.glossary.variants import prose_lines
 from coursekit.lessons.frontmatter import split_front_matter
 from coursekit.lessons.reading_time import estimate_minutes
 from coursekit.page.mathml import expand_math, pending_math, render_math
-from course_site import REPO, site_languages
+from course_site import REPO
+from html_tools import page_body_html, search_sections
 
-SOURCES = sorted(path for lang in site_languages() for path in (REPO / "docs" / lang).rglob("*.md"))
 LESSONS = sorted((REPO / "docs").glob("*/lessons/*.md"))
 
 
 def lesson_html(path: Path) -> str:
-    """The lesson's body as MkDocs makes it, with the course's Markdown extensions (arithmatex wrappers)."""
-    text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
-    return markdown.markdown(text, extensions=["admonition", "attr_list", "tables", "toc", "pymdownx.superfences",
-                                               "pymdownx.arithmatex"], extension_configs={"pymdownx.arithmatex": {"generic": True}})
-
-
-def indexed(html: str) -> list[tuple[str, str]]:
-    parser = Parser()
-    parser.feed(html)
-    parser.close()
-    return [("".join(section.title), "".join(section.text)) for section in parser.data]
+    return page_body_html(re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S))
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
@@ -41,20 +28,13 @@ def test_search_sees_the_same_text_as_in_the_mathml(path: Path) -> None:
     assert 'class="arithmatex"' in html
     stand_ins = pending_math(html)
     assert "<mrow>" not in stand_ins  # the plugin parses one element per formula, not the MathML
-    assert indexed(stand_ins) == indexed(render_math(html))
+    assert search_sections(stand_ins) == search_sections(render_math(html))
 
 
 @pytest.mark.parametrize("path", LESSONS[:3], ids=lambda p: p.stem)
 def test_the_page_gets_the_same_mathml_either_way(path: Path) -> None:
     html = lesson_html(path)
     assert expand_math(pending_math(html)) == render_math(html)
-
-
-@pytest.mark.parametrize("path", SOURCES, ids=lambda path: str(path.relative_to(REPO)))
-def test_no_lesson_writes_math_as_plain_text(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    found = plain_math(text, prose_lines(text))
-    assert not found, "\n".join(math.message(str(path.relative_to(REPO))) for math in found)
 
 
 def test_each_real_lesson_reads_in_about_the_same_time_in_both_languages() -> None:

@@ -7,10 +7,9 @@ the plugin's own parser (tests/site/test_real_lessons.py does the same for every
 
 from __future__ import annotations
 
-import markdown
 import pytest
-from material.plugins.search.plugin import Parser
 
+from html_tools import page_body_html, search_sections
 from coursekit.page.mathml import MathError, expand_math, pending_math, render_math
 
 SAMPLE = r"""
@@ -28,29 +27,18 @@ $$
 """
 
 
-def lesson_html(text: str) -> str:
-    """A page's body as MkDocs makes it, with the generator's Markdown extensions (arithmatex wrappers)."""
-    return markdown.markdown(text, extensions=["admonition", "attr_list", "tables", "toc", "pymdownx.superfences",
-                                               "pymdownx.arithmatex"], extension_configs={"pymdownx.arithmatex": {"generic": True}})
-
-
-def indexed(html: str) -> list[tuple[str, str]]:
-    parser = Parser()
-    parser.feed(html)
-    parser.close()
-    return [("".join(section.title), "".join(section.text)) for section in parser.data]
 
 
 def test_search_sees_the_same_text_as_in_the_mathml() -> None:
-    html = lesson_html(SAMPLE)
+    html = page_body_html(SAMPLE)
     assert 'class="arithmatex"' in html
     stand_ins = pending_math(html)
     assert "<mrow>" not in stand_ins  # the plugin parses one element per formula, not the MathML
-    assert indexed(stand_ins) == indexed(render_math(html))
+    assert search_sections(stand_ins) == search_sections(render_math(html))
 
 
 def test_the_page_gets_the_same_mathml_either_way() -> None:
-    html = lesson_html(SAMPLE)
+    html = page_body_html(SAMPLE)
     assert expand_math(pending_math(html)) == render_math(html)
 
 
