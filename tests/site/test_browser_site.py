@@ -45,7 +45,7 @@ def test_search_in_each_language_finds_that_language_s_lesson(page, site_server:
 
 
 # Words of one self-check question of lesson 02 per language, rare enough that its lesson ranks among the first results.
-QUESTION_WORDS = {"": "forward step multiplies", "ko/": "신경망은 순수한 노이즈에서도"}
+QUESTION_WORDS = {"": "forward step multiplies", "ko/": "네트워크는 순수한 노이즈에서도"}
 
 
 @pytest.mark.parametrize("lang_root", QUESTION_WORDS)

@@ -14,9 +14,13 @@ from html_tools import html_pages
 
 LESSON = "lessons/02-diffusion-intuition/"
 MATERIAL_RUNNING = "() => typeof window.document$ !== 'undefined'"
-# The first screen is complete: every image that starts inside the viewport has loaded, and so have the fonts.
+# The first screen is complete: every image drawn inside the viewport has loaded, and so have the fonts. (An image
+# not drawn at all, such as a hidden frame of a lazy figure, has an empty box and never loads.)
 FIRST_SCREEN_LOADED = """() => document.readyState !== 'loading' && document.fonts.status === 'loaded'
-  && [...document.images].every((img) => img.complete || img.getBoundingClientRect().top >= innerHeight)"""
+  && [...document.images].every((img) => {
+    const box = img.getBoundingClientRect();
+    return img.complete || box.height === 0 || box.top >= innerHeight;
+  })"""
 
 pytestmark = pytest.mark.both_engines
 
