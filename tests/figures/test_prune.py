@@ -50,3 +50,16 @@ def test_prune_keeps_the_docs_figures_and_deletes_the_rest(tmp_path: Path, capsy
     assert "deleted 3 files (1 figures); 1 figures in use" in capsys.readouterr().out
     again = prepare(parse(SPEC, roots), roots=roots, cache_dir=folder)
     assert again.key == live.key and not again.computed
+
+
+def test_a_block_that_does_not_validate_stops_the_prune_before_anything_is_deleted(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = tmp_path / "docs" / "en"
+    (docs / "lessons").mkdir(parents=True)
+    (docs / "lessons" / "01-x.md").write_text("# X\n\n```figure\nkind: nope\ncaption: x\n```\n", encoding="utf-8")
+    folder = tmp_path / "generated" / "figures"
+    folder.mkdir(parents=True)
+    (folder / f"{OLD}.json").write_bytes(b"old")
+    assert main(["--docs", str(docs), "--cache", str(folder)]) == 1
+    assert (folder / f"{OLD}.json").exists()  # its figures could be among these: nothing goes
+    assert "nothing deleted" in capsys.readouterr().err

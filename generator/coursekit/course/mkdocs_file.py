@@ -9,6 +9,7 @@ same languages as its build does.
 from __future__ import annotations
 
 from collections.abc import Mapping
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,16 @@ def plugin_settings(settings: Mapping[str, Any]) -> Mapping[str, Any] | None:
         if isinstance(entry, Mapping) and "coursekit" in entry:
             return entry["coursekit"] or {}
     return None
+
+
+def content_modules(repo: Path) -> list[str]:
+    """The content modules a course's mkdocs.yml names for the plugin (none without a mkdocs.yml); the course's
+    folder goes on sys.path, where the plugin finds a module beside mkdocs.yml too."""
+    if not (repo / "mkdocs.yml").is_file():
+        return []
+    if str(repo) not in sys.path:
+        sys.path.insert(0, str(repo))
+    return list((plugin_settings(read_mkdocs_file(repo / "mkdocs.yml")) or {}).get("content") or [])
 
 
 def docs_root(repo: Path) -> Path:

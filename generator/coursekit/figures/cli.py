@@ -13,7 +13,7 @@ from pathlib import Path
 
 from coursekit import content
 from coursekit.course.errors import CourseConfigError
-from coursekit.course.mkdocs_file import plugin_settings, read_mkdocs_file
+from coursekit.course.mkdocs_file import content_modules
 
 from coursekit.fences import find_blocks
 from .pipeline import Prepared, compute, figure_html, image_roots
@@ -47,16 +47,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _configured_content() -> list[str]:
-    """The content modules ./mkdocs.yml names (none when there is no mkdocs.yml)."""
-    path = Path("mkdocs.yml")
-    if not path.is_file():
-        return []
-    sys.path.insert(0, str(Path.cwd()))  # a content module may sit beside mkdocs.yml
-    settings = plugin_settings(read_mkdocs_file(path)) or {}
-    return list(settings.get("content") or [])
-
-
 def read_spec_text(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     if path.suffix.lower() in (".md", ".markdown"):
@@ -75,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     roots = tuple(args.docs) if args.docs else image_roots(Path("docs") / args.lang)
     try:
-        content.install(content.load(args.content if args.content is not None else _configured_content()))
+        content.install(content.load(args.content if args.content is not None else content_modules(Path.cwd())))
     except (content.ContentError, CourseConfigError) as error:
         print(error, file=sys.stderr)
         return 2

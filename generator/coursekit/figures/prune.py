@@ -2,7 +2,8 @@
 
 Every change to a spec, a source image or the library itself makes a new cache key, so old entries pile up in
 generated/figures/. This keeps exactly the keys of the figure blocks found in the given docs folders (drafts
-included) and deletes the rest. A block that does not validate is reported (file:line) and keeps nothing.
+included) and deletes the rest. The figure kinds are the course's, as its mkdocs.yml registers them. A block that
+does not validate is reported (file:line) and nothing is deleted: its figures could not be told from stale ones.
 
     python -m coursekit.figures.prune [--docs docs/en --docs docs/ko] [--cache generated/figures] [--dry-run]
 """
@@ -12,6 +13,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from coursekit import content
+from coursekit.course.errors import CourseConfigError
+from coursekit.course.mkdocs_file import content_modules
 
 from . import cache
 from .pipeline import image_roots, key_for, page_specs
@@ -39,9 +44,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="list what would be deleted, delete nothing")
     args = parser.parse_args(argv)
     docs_dirs = args.docs or sorted(p for p in Path("docs").iterdir() if p.is_dir())
+    try:
+        content.install(content.load(content_modules(Path.cwd())))
+    except (content.ContentError, CourseConfigError) as error:
+        print(error, file=sys.stderr)
+        return 2
     keys, problems = live_keys(docs_dirs)
     for line in problems:
         print(line, file=sys.stderr)
+    if problems:
+        print("nothing deleted: fix the figure blocks above first", file=sys.stderr)
+        return 1
     stale = cache.prune(args.cache, keys, dry_run=args.dry_run)
     if args.dry_run:
         print("\n".join(path.name for path in stale))
