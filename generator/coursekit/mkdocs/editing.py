@@ -89,8 +89,9 @@ def _check_strings(build: CourseBuild, glossary: Glossary | None) -> None:
     extra = [folder / f"{build.lang}.yml" for folder in content.active().strings_dirs]
     for path in [p for p in (main, *extra) if p is not None and p.is_file()]:
         text = path.read_text(encoding="utf-8")
-        root = build.repo_root if path.is_relative_to(build.repo_root) else Path(__file__).resolve().parents[2]
-        name = path.relative_to(root).as_posix()
+        # Named from the course's folder, or the generator's; a content module elsewhere by its full path.
+        roots = [r for r in (build.repo_root, Path(__file__).resolve().parents[2]) if path.is_relative_to(r)]
+        name = path.relative_to(roots[0]).as_posix() if roots else path.as_posix()
         for use in find_variants_in_strings(text, glossary, build.lang) if glossary else []:
             log.warning(use.message(name))
         for finding in particles.scan_strings(text) if build.lang in particles.LANGUAGES else []:

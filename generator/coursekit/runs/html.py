@@ -1,0 +1,16 @@
+"""What a run block printed, as HTML under the code (the element carries data-course-ran: a contract for tests)."""
+
+from __future__ import annotations
+
+from html import escape
+
+
+def output_html(text: str, *, index: int, label: str) -> str:
+    body = f"<pre><code>{escape(text.rstrip(chr(10)))}</code></pre>" if text.strip() else ""
+    return (f'<div class="course-ran" data-course-ran="{index}" role="group" aria-label="{escape(label)}">'
+            f"{body}</div>")
+
+
+def download_html(href: str, *, name: str, text: str) -> str:
+    link = f'<a href="{escape(href)}" download="{escape(name)}"><code>{escape(name)}</code></a>'
+    return f"<p class=\"course-ran-download\">{escape(text).replace('{file}', link)}</p>"
