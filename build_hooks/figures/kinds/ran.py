@@ -32,7 +32,7 @@ PLOTS = ("curve", "points", "arrows")
 SHAPES = {"curve": "a list of numbers", "points": "an (N, 2) array", "arrows": "an (N, 4) array of x, y, dx, dy"}
 
 
-def _name(value: Any) -> str:
+def _name(value: Any, ctx: F.Ctx | None = None) -> str:
     if not isinstance(value, str) or not value.isidentifier():
         raise ValueError(f"{value!r} is not a Python name; give the names the page's run blocks assign")
     return value
