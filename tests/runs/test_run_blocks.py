@@ -29,7 +29,7 @@ FIGURE = """```figure
 kind: ran
 plot: curve
 panels: [[losses]]
-labels: [loss]
+labels: {losses: loss}
 caption: The losses the code above printed.
 ```
 """

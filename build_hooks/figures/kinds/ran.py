@@ -5,7 +5,7 @@ The figure draws no second version of the lesson's model: every plotted number i
 
     plot: curve | points | arrows
     panels: [[name, ...], ...]   one list of value names per panel
-    labels: [text, ...]          the legend: one label per position in a panel
+    labels: {name: text, ...}    the legend: each name's label (a name keeps its colour in every panel)
     titles: [text, ...]          optional, one per panel
     x: name                      curve only: the shared x values (default 1, 2, …)
 
@@ -44,6 +44,12 @@ def _panels(value: Any, ctx: F.Ctx) -> list[list[str]]:
     if len(value) > 6:
         raise ValueError(f"has {len(value)} panels; use at most 6")
     return [[_name(v) for v in panel] for panel in value]
+
+
+def _labels(value: Any, ctx: F.Ctx) -> dict[str, str]:
+    if not isinstance(value, dict) or not value:
+        raise ValueError("must map value names to legend texts: {losses: training loss}")
+    return {_name(k): F.text(80)(v, ctx) for k, v in value.items()}
 
 
 def _texts(value: Any, ctx: F.Ctx) -> list[str]:
@@ -90,7 +96,20 @@ def _bounds(arrays: list[np.ndarray], pad: float = 0.05) -> tuple[float, float]:
     return lo - pad * span, hi + pad * span
 
 
-def _curve_panel(p: Present, series: list[list[float]], x: list[float] | None, labels: list[str]) -> Panel:
+def _styles(spec: Spec) -> dict[str, int]:
+    """Each value name's colour and dash: the place of its label among the figure's labels, so names that share a
+    label (the same model at several t) look alike in every panel."""
+    labels = spec["labels"] or {}
+    order: dict[str, int] = {}
+    styles: dict[str, int] = {}
+    for panel in spec["panels"]:
+        for name in panel:
+            styles[name] = order.setdefault(labels.get(name, name), len(order))
+    return styles
+
+
+def _curve_panel(p: Present, series: list[list[float]], x: list[float] | None, names: list[str],
+                 labels: dict[str, str]) -> Panel:
     spec = p.spec
     ys = [np.asarray(s, dtype=np.float64) for s in series]
     xs = np.asarray(x, dtype=np.float64) if x is not None else np.arange(1, len(ys[0]) + 1, dtype=np.float64)
@@ -101,22 +120,23 @@ def _curve_panel(p: Present, series: list[list[float]], x: list[float] | None, l
     else:
         y_axis = Axis(spec["y_label"], *_bounds(ys))
     x_axis = Axis(spec["x_label"], float(xs.min()), float(xs.max()), log=spec["log_x"])
-    plotted = [Series(label=labels[i] if i < len(labels) else "", xs=xs.tolist(), ys=y.tolist(), style=i)
-               for i, y in enumerate(ys)]
+    styles = _styles(spec)
+    plotted = [Series(label=labels.get(name, name), xs=xs.tolist(), ys=y.tolist(), style=styles[name])
+               for name, y in zip(names, ys)]
     return Panel(x=x_axis, y=y_axis, series=plotted)
 
 
-def _plane_panels(p: Present, labels: list[str], titles: list[str]) -> list[Panel]:
+def _plane_panels(p: Present, labels: dict[str, str], titles: list[str]) -> list[Panel]:
     spec, kind = p.spec, p.spec["plot"]
     arrays = [[np.asarray(a, dtype=np.float64) for a in panel] for panel in p.data["panels"]]
     coords = [a[:, :2] if kind == "points" else np.concatenate([a[:, :2], a[:, :2] + a[:, 2:]]) for pa in arrays
               for a in pa]
     lo, hi = _bounds([c for c in coords])
-    out = []
-    for k, panel in enumerate(arrays):
+    out, styles = [], _styles(spec)
+    for k, (panel, names) in enumerate(zip(arrays, spec["panels"])):
         series = []
-        for i, a in enumerate(panel):
-            label = labels[i] if i < len(labels) else ""
+        for a, name in zip(panel, names):
+            label, i = labels.get(name, name), styles[name]
             if kind == "points":
                 series.append(Series(label=label, xs=a[:, 0].tolist(), ys=a[:, 1].tolist(), mode="scatter", style=i))
             else:  # each arrow a two-point polyline, separated by a gap (NaN) from the next
@@ -130,9 +150,9 @@ def _plane_panels(p: Present, labels: list[str], titles: list[str]) -> list[Pane
 
 def present(p: Present) -> str:
     s, spec, d = p.strings, p.spec, p.data
-    labels, titles = spec["labels"] or [], spec["titles"] or []
+    labels, titles = spec["labels"] or {}, spec["titles"] or []
     if spec["plot"] == "curve":
-        panels = [_curve_panel(p, panel, d["x"], labels) for panel in d["panels"]]
+        panels = [_curve_panel(p, panel, d["x"], names, labels) for panel, names in zip(d["panels"], spec["panels"])]
     else:
         panels = _plane_panels(p, labels, titles)
     names = s.join(name for panel in spec["panels"] for name in panel)
@@ -151,7 +171,7 @@ KIND = KindDef(
         "plot": F.Field(F.choice(*PLOTS)),
         "panels": F.Field(_panels, doc="a list of panels, each a list of names the page's run blocks assign"),
         "x": F.Field(F.optional(_name), default=None),
-        "labels": F.Field(F.optional(_texts), default=None),
+        "labels": F.Field(F.optional(_labels), default=None),
         "titles": F.Field(F.optional(_texts), default=None),
         "x_label": F.Field(F.text(80), default="x"),
         "y_label": F.Field(F.text(80), default="y"),
