@@ -23,8 +23,8 @@ LESSONS = ("01-train-a-denoiser", "02-sample-with-it", "03-memorization-and-gene
 
 # Numbers each lesson's prose, questions, takeaways and worked answer quote, as its run prints them.
 QUOTED = {
-    "01-train-a-denoiser": ["5506", "0.578", "0.457", "0.437", "0.154", "0.198", "0.007", "58%", "8%", "7%"],
-    "02-sample-with-it": ["0.457", "0.032", "0.064", "0.077", "0.047", "0.030", "0.173"],
+    "01-train-a-denoiser": ["5506", "0.457", "0.437", "0.154", "0.198", "0.007", "58%"],
+    "02-sample-with-it": ["0.032", "0.064", "0.077", "0.047", "0.030", "0.173"],
     "03-memorization-and-generalization": ["95.8%", "5.9%", "0.161", "0.165", "1.1%", "10.5%", "8.6%", "0.259",
                                            "0.155"],
 }
