@@ -148,3 +148,13 @@ def test_plain_python_blocks_are_not_run(tmp_path: Path) -> None:
     result = _build(root)
     assert result.ok, result.output
     assert "data-course-ran" not in (root / "site/pages/run/index.html").read_text(encoding="utf-8")
+
+
+def test_pruning_keeps_the_figures_drawn_from_a_run(tmp_path: Path) -> None:
+    from coursekit.figures.prune import live_keys
+
+    root = _course(tmp_path, _page(FIRST, FIGURE))
+    assert _build(root).ok
+    cached = {p.stem for p in (root / "generated/figures").glob("*.json")}
+    keys, problems = live_keys([root / "docs/en"])
+    assert not problems and cached and cached <= keys
