@@ -8,6 +8,7 @@ The figure draws no second version of the lesson's model: every plotted number i
     labels: {name: text, ...}    the legend: each name's label (a name keeps its colour in every panel)
     titles: [text, ...]          optional, one per panel
     x: name                      curve only: the shared x values (default 1, 2, …)
+    marks: name                  points only: an (N, 2) array drawn as outlined dots on top of every panel
 
 curve: each name a list of numbers; points: each an (N, 2) array; arrows: each an (N, 4) array of rows
 x, y, dx, dy (drawn from (x, y) to (x + dx, y + dy)).
@@ -23,7 +24,7 @@ import numpy as np
 from coursekit.figures import fields as F
 from coursekit.figures import html
 from coursekit.figures.kind import Env, FigureInputError, KindDef, Present, Result
-from coursekit.figures.render_svg import Axis, Panel, Series, plot
+from coursekit.figures.render_svg import Axis, Panel, Point, Series, plot
 
 if TYPE_CHECKING:
     from coursekit.figures.spec import Spec
@@ -86,7 +87,8 @@ def compute(spec: Spec, env: Env) -> Result:
     kind = spec["plot"]
     panels = [[_r(_array(env.run, name, kind)) for name in panel] for panel in spec["panels"]]
     x = _r(_array(env.run, spec["x"], "curve")) if spec["x"] else None
-    return Result(data={"panels": panels, "x": x})
+    marks = _r(_array(env.run, spec["marks"], "points")) if spec["marks"] else None
+    return Result(data={"panels": panels, "x": x, "marks": marks})
 
 
 def _bounds(arrays: list[np.ndarray], pad: float = 0.05) -> tuple[float, float]:
@@ -144,7 +146,9 @@ def _plane_panels(p: Present, labels: dict[str, str], titles: list[str]) -> list
                 ys = np.stack([a[:, 1], a[:, 1] + a[:, 3], np.full(len(a), np.nan)], axis=1).ravel()
                 series.append(Series(label=label, xs=xs.tolist(), ys=ys.tolist(), style=i))
         title = titles[k] if k < len(titles) else ""
-        out.append(Panel(x=Axis(spec["x_label"], lo, hi), y=Axis(spec["y_label"], lo, hi), series=series, title=title))
+        marks = [Point(x, y, style=len(styles)) for x, y in p.data.get("marks") or []]
+        out.append(Panel(x=Axis(spec["x_label"], lo, hi), y=Axis(spec["y_label"], lo, hi), series=series, title=title,
+                         points=marks))
     return out
 
 
@@ -157,6 +161,10 @@ def present(p: Present) -> str:
         panels = _plane_panels(p, labels, titles)
     names = s.join(name for panel in spec["panels"] for name in panel)
     desc = s("ran.alt", names=names, panels=len(panels))
+    if spec["plot"] == "curve":  # the numbers, for readers who cannot see the plot
+        ends = [s("ran.curve_item", name=labels.get(name, name), first=f"{series[0]:.4g}", last=f"{series[-1]:.4g}")
+                for panel, names_ in zip(d["panels"], spec["panels"]) for series, name in zip(panel, names_)]
+        desc += " " + s.join(ends) + "."
     columns = min(len(panels), 3)
     width = 640 if len(panels) == 1 else 300 * columns
     height = 360 if spec["plot"] == "curve" else 300
@@ -171,6 +179,7 @@ KIND = KindDef(
         "plot": F.Field(F.choice(*PLOTS)),
         "panels": F.Field(_panels, doc="a list of panels, each a list of names the page's run blocks assign"),
         "x": F.Field(F.optional(_name), default=None),
+        "marks": F.Field(F.optional(_name), default=None),
         "labels": F.Field(F.optional(_labels), default=None),
         "titles": F.Field(F.optional(_texts), default=None),
         "x_label": F.Field(F.text(80), default="x"),
