@@ -6,7 +6,8 @@ page's downloadable .py and html.py the printed output. The MkDocs adapter is co
 
 Why not markdown-exec (which runs fenced code in MkDocs and Zensical): it executes blocks while Markdown is converted,
 inside the MkDocs process, which is after this plugin computes figures (on_files), so a figure could not plot what a
-page's code computed without a second run; it keeps no cache between builds, has no time limit (code in the build's
-own process cannot be stopped), and reports a failure as a warning with the traceback rendered into the page. What
-it would add, a session shared by name across blocks, is a dict here.
+page's code computed without a second run. Its cache (opt-in, recent versions) keys a block by that block's own code,
+though in a session a block's output depends on every block before it; it has no time limit (code in the build's own
+process cannot be stopped); and a failing block is a multi-line warning with the error rendered into the page, not a
+one-line build failure. What it would add, a session shared by name across blocks, is a dict here.
 """
