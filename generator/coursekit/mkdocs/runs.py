@@ -121,7 +121,9 @@ def on_page_markdown(markdown: str, *, build: CourseBuild, page: Page, config: M
             name = PurePosixPath(result.script_uri).name
             href = get_relative_url(result.script_uri, page.file.url)
             out.append(f"\n{build.held.hold(download_html(href, name=name, text=strings['run_download']))}\n")
-        out.append(f"\n```python\n{block.code}```\n\n")
+        # Out of the search index: a result would show code, which helps no one find a lesson (the prose around it
+        # is indexed), and Material lists it as a wide <pre> that scrolls without keyboard access.
+        out.append(f"\n```{{ .python data-search-exclude=\"\" }}\n{block.code}```\n\n")
         label = strings["run_output"]
         out.append(f"{build.held.hold(output_html(result.outputs[index], index=index + 1, label=label))}\n\n")
         done = block.end_line

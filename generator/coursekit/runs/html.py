@@ -7,7 +7,7 @@ from html import escape
 
 def output_html(text: str, *, index: int, label: str) -> str:
     body = f"<pre><code>{escape(text.rstrip(chr(10)))}</code></pre>" if text.strip() else ""
-    return (f'<div class="course-ran" data-course-ran="{index}" role="group" aria-label="{escape(label)}">'
+    return (f'<div class="course-ran" data-course-ran="{index}" role="group" aria-label="{escape(label)}" data-search-exclude="">'
             f"{body}</div>")
 
 
