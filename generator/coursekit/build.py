@@ -47,6 +47,7 @@ class CourseBuild:
     strings: dict[str, Any] = field(repr=False)  # every section of this language's UI strings
     icon_roots: tuple[Path, ...] = ()  # where the theme's icon sets live (achievement icons)
     figures: dict[str, list[Any]] = field(default_factory=dict)  # page src_uri -> its figures (the figures hook's)
+    runs: dict[str, Any] = field(default_factory=dict)  # page src_uri -> its run blocks' results (coursekit.runs)
     # Pages a hook generates in every language, with no file under docs/<lang>/ (the glossary): they have a version
     # in each language for the language menu and hreflang.
     generated: set[str] = field(default_factory=set)

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from coursekit import content
 from coursekit.build import CourseBuild, Paths
-from coursekit.mkdocs import editing, figures, identity, languages, pages, progress, rules, shared
+from coursekit.mkdocs import editing, figures, identity, languages, pages, progress, rules, runs, shared
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 
@@ -40,6 +40,8 @@ class CourseKitConfig(base.Config):
     course_file = c.Type(str, default="course.yml")
     glossary_file = c.Type(str, default="glossary.yml")  # optional: no file, no glossary page
     cache_dir = c.Type(str, default="generated")  # figures, MathML and question HTML kept between builds
+    # Seconds one ```python {run} block may run before the build fails on it (coursekit.runs).
+    run_timeout = c.Type((int, float), default=60)
 
 
 class CourseKitPlugin(BasePlugin[CourseKitConfig]):
@@ -78,11 +80,13 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         files = pages.on_files(files, build=self.build, config=config)
         files = shared.on_files(files, build=self.build, config=config)
+        files = runs.on_files(files, build=self.build, config=config, timeout=float(self.config.run_timeout))
         files = figures.on_files(files, build=self.build, config=config)
         files = progress.on_files(files, build=self.build, config=config)
         return editing.on_files(files, build=self.build, editing=self.editing, config=config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        markdown = runs.on_page_markdown(markdown, build=self.build, page=page, config=config, files=files)
         markdown = pages.on_page_markdown(markdown, build=self.build, page=page, config=config, files=files)
         markdown = figures.on_page_markdown(markdown, build=self.build, page=page, config=config, files=files)
         return editing.on_page_markdown(markdown, build=self.build, editing=self.editing, page=page, config=config,

@@ -1,7 +1,7 @@
 """One module per figure kind, each exporting `KIND` (the generator's KindDef); ALL_KINDS lists them in the order
 authors are told about them (README.md beside the kinds' folder)."""
 
-from . import (bound_weights, denoiser_error, forward, gaussian_sum, guidance, langevin, latent, paths2d, reverse,
+from . import (bound_weights, denoiser_error, forward, gaussian_sum, guidance, langevin, latent, paths2d, ran, reverse,
                reverse_posterior, schedule, scrubber, spectrum, steps)
 
 ALL_KINDS = (
@@ -19,4 +19,5 @@ ALL_KINDS = (
     reverse_posterior.KIND,
     bound_weights.KIND,
     langevin.KIND,
+    ran.KIND,
 )

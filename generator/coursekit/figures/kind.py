@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from .strings import Strings
 
 
+class FigureInputError(ValueError):
+    """A figure's input that only exists at compute time (a value the page's run did not leave): the message says
+    what is wrong and the fix; the build names the figure block's file and line before it."""
+
+
 @dataclass(frozen=True)
 class Result:
     """What compute() returns and the cache stores: JSON-able numbers + encoded assets by file suffix."""
@@ -30,9 +35,11 @@ class Result:
 
 @dataclass(frozen=True)
 class Env:
-    """Inputs a kind may read while computing: image roots (docs folders)."""
+    """Inputs a kind may read while computing: image roots (docs folders), and for kinds that set `reads_run`, the
+    numbers and arrays the page's run blocks left (coursekit.runs), by name."""
 
     roots: tuple[Path, ...] = ()
+    run: Mapping[str, Any] = field(default_factory=dict)
 
     def load(self, ref: str, size: int) -> "npt.NDArray[np.float32]":
         from . import images  # numpy and Pillow: only a figure being computed needs them
@@ -63,3 +70,6 @@ class KindDef:
     exclusive: tuple[tuple[str, str], ...] = ()  # pairs of keys an author may not give together
     # Site-relative stylesheets (.css) and scripts (.js) that only pages showing this kind load.
     browser_assets: tuple[str, ...] = ()
+    # The kind plots what the page's ```python {run} blocks computed (Env.run): its cache key then includes the
+    # key of the page's run, so new code redraws the figure.
+    reads_run: bool = False

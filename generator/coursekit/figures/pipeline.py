@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import cache, images
 from coursekit.fences import Block, find_blocks
-from .kind import Env, Present, Result
+from .kind import Env, FigureInputError, Present, Result
 from .registry import kinds
 from .spec import Spec, SpecError, parse
 from .strings import Strings
@@ -60,41 +60,64 @@ def sources(spec: Spec, roots: tuple[Path, ...]) -> list[bytes]:
     return out
 
 
-def key_for(spec: Spec, roots: tuple[Path, ...], version: str | None = None) -> str:
-    return cache.cache_key(spec.normalized_json(), sources(spec, roots), version or library_version())
+class SpecFailed(Exception):
+    """A figure whose inputs turned out wrong while computing; carries the spec so the caller can name its block."""
+
+    def __init__(self, spec: Spec, message: str) -> None:
+        super().__init__(message)
+        self.spec = spec
 
 
-def compute(spec: Spec, roots: tuple[Path, ...]) -> Result:
-    return kinds()[spec.kind].compute(spec, Env(roots=roots))
+@dataclass(frozen=True)
+class Run:
+    """What a page's run blocks computed, for kinds that read it: its cache key and its values by name."""
+
+    key: str
+    values: Mapping[str, Any]
 
 
-def prepare(spec: Spec, *, roots: tuple[Path, ...], cache_dir: Path) -> Prepared:
+def key_for(spec: Spec, roots: tuple[Path, ...], version: str | None = None, run: Run | None = None) -> str:
+    extra = [run.key.encode()] if run is not None and kinds()[spec.kind].reads_run else []
+    return cache.cache_key(spec.normalized_json(), sources(spec, roots) + extra, version or library_version())
+
+
+def compute(spec: Spec, roots: tuple[Path, ...], run: Run | None = None) -> Result:
+    return kinds()[spec.kind].compute(spec, Env(roots=roots, run=run.values if run is not None else {}))
+
+
+def prepare(spec: Spec, *, roots: tuple[Path, ...], cache_dir: Path, run: Run | None = None) -> Prepared:
     """Reuse the cached result for this spec, or compute and store it."""
     start = time.perf_counter()
-    key = key_for(spec, roots)
+    key = key_for(spec, roots, run=run)
     hit = cache.load(cache_dir, key)
     computed = hit is None
     if hit is None:
-        hit = compute(spec, roots)
+        try:
+            hit = compute(spec, roots, run)
+        except FigureInputError as error:
+            raise SpecFailed(spec, str(error)) from None
         cache.store(cache_dir, key, hit)
     assets = {suffix: cache.asset_path(cache_dir, key, suffix) for suffix in sorted(hit.assets)}
     return Prepared(key=key, data=hit.data, assets=assets, computed=computed, seconds=time.perf_counter() - start)
 
 
-def prepare_many(specs: Sequence[Spec], *, roots: tuple[Path, ...], cache_dir: Path, workers: int | None = None) -> list[Prepared]:
+def prepare_many(specs: Sequence[Spec], *, roots: tuple[Path, ...], cache_dir: Path, workers: int | None = None,
+                 runs: Sequence[Run | None] | None = None) -> list[Prepared]:
     """prepare() for many specs: each distinct figure once, cache misses computed in parallel threads.
 
     numpy and Pillow release the GIL in their heavy loops, so threads use both cores without the start-up
     cost (and fork hazards inside a serving MkDocs process) of worker processes.
     """
-    keys = [key_for(spec, roots) for spec in specs]
-    first: dict[str, Spec] = {}
-    for key, spec in zip(keys, specs):
-        first.setdefault(key, spec)
+    runs = list(runs) if runs is not None else [None] * len(specs)
+    keys = [key_for(spec, roots, run=run) for spec, run in zip(specs, runs)]
+    first: dict[str, tuple[Spec, Run | None]] = {}
+    for key, spec, run in zip(keys, specs, runs):
+        first.setdefault(key, (spec, run))
     workers = workers or min(len(first), os.cpu_count() or 1) or 1
-    order = sorted(first, key=lambda key: -_cost(first[key]))  # longest first: the pool finishes together
+    order = sorted(first, key=lambda key: -_cost(first[key][0]))  # longest first: the pool finishes together
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        done = dict(zip(order, pool.map(lambda key: prepare(first[key], roots=roots, cache_dir=cache_dir), order)))
+        done = dict(zip(order, pool.map(lambda key: prepare(first[key][0], roots=roots, cache_dir=cache_dir,
+                                                            run=first[key][1]), order)))
     out: list[Prepared] = []
     seen: set[str] = set()
     for key in keys:

@@ -17,9 +17,10 @@ from pathlib import Path
 from coursekit import content
 from coursekit.course.errors import CourseConfigError
 from coursekit.course.mkdocs_file import content_modules
+from coursekit.runs.cache import page_key
 
 from . import cache
-from .pipeline import image_roots, key_for, page_specs
+from .pipeline import Run, image_roots, key_for, page_specs
 
 
 def live_keys(docs_dirs: list[Path]) -> tuple[set[str], list[str]]:
@@ -30,8 +31,11 @@ def live_keys(docs_dirs: list[Path]) -> tuple[set[str], list[str]]:
     for docs in docs_dirs:
         roots = image_roots(docs)
         for page in sorted(docs.rglob("*.md")):
-            specs, page_problems = page_specs(page.read_text(encoding="utf-8"), roots, str(page))
-            keys.update(key_for(spec, roots) for _, spec in specs)
+            text = page.read_text(encoding="utf-8")
+            specs, page_problems = page_specs(text, roots, str(page))
+            run_key = page_key(text)  # figures that plot the page's run are keyed by it too
+            run = Run(run_key, {}) if run_key else None
+            keys.update(key_for(spec, roots, run=run) for _, spec in specs)
             problems.extend(page_problems)
     return keys, problems
 

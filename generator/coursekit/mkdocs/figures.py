@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 from coursekit import content
 from coursekit.build import CourseBuild
 from coursekit.fences import Block, find_blocks
-from coursekit.figures.pipeline import Prepared, asset_tags, asset_uri, browser_assets, figure_html, page_specs, prepare_many
+from coursekit.figures.pipeline import Prepared, Run, SpecFailed, asset_tags, asset_uri, browser_assets, figure_html, page_specs, prepare_many
 from coursekit.figures.pipeline import image_roots as pipeline_image_roots
 from coursekit.figures.spec import Spec
 from coursekit.figures.strings import Strings
@@ -62,7 +62,12 @@ def on_files(files: Files, *, build: CourseBuild, config: MkDocsConfig) -> Files
         problems.extend(page_problems)
     if problems:
         raise PluginError("\n".join(problems))
-    prepared = prepare_many([spec for _, _, spec in found], roots=roots, cache_dir=cache_dir)
+    runs = [Run(r.key, r.values) if (r := build.runs.get(src_uri)) is not None else None for src_uri, _, _ in found]
+    try:
+        prepared = prepare_many([spec for _, _, spec in found], roots=roots, cache_dir=cache_dir, runs=runs)
+    except SpecFailed as failure:
+        src_uri, block, _ = next(item for item in found if item[2] is failure.spec)
+        raise PluginError(f"{shown_path(config, src_uri)}:{block.line}: {failure}") from None
     pages: dict[str, list[_Figure]] = {}
     for (src_uri, block, spec), ready in zip(found, prepared):
         pages.setdefault(src_uri, []).append(_Figure(block=block, spec=spec, prepared=ready))
