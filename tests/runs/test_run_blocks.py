@@ -40,7 +40,8 @@ def _page(*parts: str) -> str:
 
 
 def _course(tmp_path: Path, page: str, extra: str = "") -> Path:
-    root = write_fixture_course(tmp_path / "course", {"en": {"pages/run.md": page}}, languages=("en",))
+    root = write_fixture_course(tmp_path / "course", {"en": {"pages/run.md": page}}, languages=("en",),
+                                content=("build_hooks",))  # the course's `ran` kind plots a run's values
     if extra:
         text = (root / "mkdocs.yml").read_text(encoding="utf-8")
         (root / "mkdocs.yml").write_text(text.replace("content: [build_hooks]", f"content: [build_hooks]\n{extra}"),
