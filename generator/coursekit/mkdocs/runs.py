@@ -28,6 +28,7 @@ from coursekit.runs.blocks import RunBlock, run_blocks
 from coursekit.runs.execute import BlockFailed, run_page
 from coursekit.runs.html import download_html, output_html
 from coursekit.runs.script import page_script
+from coursekit.mkdocs.figures import shown_path
 
 log = get_plugin_logger("runs")
 
@@ -41,14 +42,6 @@ class PageResult:
     script_uri: str  # the generated .py, site-relative
     ran: bool  # False when every block came from the cache
 
-
-def _shown(config: MkDocsConfig, src_uri: str) -> str:
-    root = Path(config.config_file_path).resolve().parent
-    full = Path(config.docs_dir).resolve() / src_uri
-    try:
-        return full.relative_to(root).as_posix()
-    except ValueError:
-        return full.as_posix()
 
 
 def _script_uri(file: File) -> str:
@@ -87,7 +80,7 @@ def on_files(files: Files, *, build: CourseBuild, config: MkDocsConfig, timeout:
 
     def one(item: tuple[File, list[RunBlock]]) -> PageResult:
         file, blocks = item
-        return _page(blocks, folder=folder, timeout=timeout, shown=_shown(config, file.src_uri),
+        return _page(blocks, folder=folder, timeout=timeout, shown=shown_path(config, file.src_uri),
                      script_uri=_script_uri(file), cwd=cwd)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
