@@ -162,7 +162,7 @@ def write_fixture_course(root: Path, lessons: dict[str, dict[str, str]], *, cour
         docs_dir: docs/{languages[0]}
         site_dir: site
         theme:
-          name: material
+          name: !ENV [COURSE_THEME, material]  # the engine's theme, as in this repository's mkdocs.yml
           language: {languages[0]}
           font: false
           features: [navigation.instant, navigation.sections]
