@@ -494,8 +494,8 @@ def test_short_code_typed_on_another_device_carries_progress(browser: Any, site_
 
 def test_progress_saved_by_the_one_series_site_keeps_every_fact(page: Any, site_server: str, manifest: dict[str, Any],
                                                                 key: str) -> None:
-    """tests/js/fixtures/progress-v2-0b67fdf.json was written by the progress code of the site before series existed."""
-    saved = Path(__file__).resolve().parents[1] / "js" / "fixtures" / "progress-v2-0b67fdf.json"
+    """tests/generator/js/fixtures/progress-v2-0b67fdf.json was written by the progress code of the site before series existed."""
+    saved = Path(__file__).resolve().parents[1] / "generator" / "js" / "fixtures" / "progress-v2-0b67fdf.json"
     document = {k: v for k, v in json.loads(saved.read_text(encoding="utf-8")).items() if k not in ("format", "course")}
     page.goto(site_server + "progress/")
     # It lives under the schema-2 key, which is migrated to schema 3 (answers added) and left in place.
