@@ -82,9 +82,13 @@ class CourseBuild:
     def _lessons_by_src_uri(self) -> dict[str, Lesson]:
         return {lesson.src_uri: lesson for lesson in self.lessons}
 
-    def names(self) -> dict[str, str]:
-        """Each language's name for itself, for the language menu."""
+    @cached_property
+    def _names(self) -> dict[str, str]:
         return {code: load_strings(code, self.repo_root)["site"]["language_name"] for code in self.course.codes}
+
+    def names(self) -> dict[str, str]:
+        """Each language's name for itself, for the language menu (read once per build: every page asks)."""
+        return dict(self._names)
 
     def progress_rules(self, problems: list[str] | None = None) -> Resolved:
         refs = [LessonRef(l.meta.id, l.series, l.meta.number, l.exercise) for l in self.published]

@@ -115,6 +115,8 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         languages.build_other_languages(config, self.build, self._hand_over)
         pages.on_post_build(build=self.build, config=config)  # after the other languages: their conversions too
+        editing.on_post_build(build=self.build)  # and their pages' findings
+        figures.on_post_build(build=self.build)  # and their figures' HTML
 
     def _hand_over(self, other: MkDocsConfig) -> None:
         nested = other.plugins.get("coursekit")

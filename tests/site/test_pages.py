@@ -174,6 +174,38 @@ def test_search_finds_a_question_on_its_lesson_and_the_review_page_still_asks_it
     assert f'data-course-lesson="{meta["id"]}" data-course-version=' in review and words.group(0) in review
 
 
+@pytest.mark.only_engine("material", reason="reads lunr's index, Material's")
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_does_not_show_a_questions_answer(built_site: Path, lang: str) -> None:
+    """An explanation is hidden until the reader answers; a search result quoting it would give the answer away."""
+    import json
+    from coursekit.fences import find_blocks
+    from coursekit.questions.parse import parse_questions
+    index = json.loads(read(built_site, f"{LANGS[lang]}search/search_index.json"))
+    checked = 0
+    for meta in lessons(lang):
+        source = (REPO / "docs" / lang / f"{meta['page']}.md").read_text(encoding="utf-8")
+        outside = source
+        for block in find_blocks(source, info="question"):
+            outside = outside.replace(block.source, "")
+        texts = [doc["text"] for doc in index["docs"] if doc["location"].split("#")[0] == f"{meta['page']}/"]
+        page = read(built_site, f"{LANGS[lang]}{meta['page']}/index.html")
+        questions = parse_questions(source, meta["page"])[0]
+        outside += " ".join(text for q in questions for text in [q.prompt, *(c.text for c in q.choices)])
+        outside = " ".join(outside.split())  # lines wrap anywhere in the source
+        for question in questions:
+            for explain in [question.explain, *(choice.explain for choice in question.choices)]:
+                # Five words in a row with no formula, code or emphasis among them (those render differently).
+                runs = (" ".join(run.split()) for run in re.split(r"\$[^$]*\$|`[^`]*`|[*_\[\]()]", explain))
+                words = next((m for run in runs if (m := re.search(r"(?:\w+ ){4}\w+", run))), None)
+                if not words or words.group(0) in outside:
+                    continue
+                assert words.group(0) in page, words.group(0)  # the reader still gets it, after answering
+                assert not any(words.group(0) in text for text in texts), words.group(0)
+                checked += 1
+    assert checked >= 10, checked
+
+
 def test_math_is_mathml_without_scripts(built_site: Path) -> None:
     pages = [p for p in html_pages(built_site) if "<math" in p.read_text(encoding="utf-8")]
     assert pages, "no page rendered any math"
@@ -187,7 +219,7 @@ def test_no_page_keeps_a_build_placeholder_or_a_figure_inside_a_paragraph(built_
     way (placeholders put back later): none may be left, and held HTML must not land inside a <p>."""
     for page in html_pages(built_site):
         html = page.read_text(encoding="utf-8")
-        assert "data-course-held" not in html and "data-course-formula" not in html, page
+        assert "data-course-held" not in html and "course-formula" not in html, page
         assert not re.search(r"<p>\s*(?:<link|<script|<figure|<section)", html), page
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from html import escape
@@ -12,6 +14,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import cache, images
 from coursekit.fences import Block, find_blocks
+from coursekit.page.disk_memo import DiskMemo
 from .kind import Env, FigureInputError, Present, Result
 from .registry import kinds
 from .spec import Spec, SpecError, parse
@@ -145,18 +148,43 @@ def asset_uri(key: str, suffix: str) -> str:
 # of `mkdocs serve`) is drawn once. Each entry holds its strings table, so that table's id() stays its own.
 _WRITTEN: dict[tuple[Any, ...], tuple[str, Mapping[str, Any]]] = {}
 _WRITTEN_MAX = 512
+# And between builds: a plot's SVG is drawn from its data on every build otherwise. The key holds the figure's cache
+# key (its spec, inputs and the figure code's version), so any change to what the HTML shows makes a new entry.
+_kept = DiskMemo(only_used=True)
+_table_digests: dict[int, tuple[str, Mapping[str, Any]]] = {}
+
+
+def use_disk_cache(folder: Path) -> None:
+    """Keep figure HTML in `folder` between builds (beside the figures' data)."""
+    _kept.use(folder / "html.json")
+
+
+def save_disk_cache() -> None:
+    _kept.save()
 
 
 def figure_html(prepared: Prepared, spec: Spec, *, strings: Strings, urls: Mapping[str, str], fig_id: str) -> str:
     key = (prepared.key, spec.normalized_json(), spec.caption, strings.lang, id(strings.table),
            tuple(sorted(urls.items())), fig_id)
     if key not in _WRITTEN:
-        present = kinds()[spec.kind].present
-        html = present(Present(data=prepared.data, spec=spec, strings=strings, urls=urls, fig_id=fig_id))
+        stored = json.dumps([*key[:4], _table_digest(strings.table), *key[5:]], ensure_ascii=False)
+        stored_key = hashlib.sha256(stored.encode()).hexdigest()
+        html = _kept.get(stored_key)
+        if html is None:
+            html = kinds()[spec.kind].present(Present(data=prepared.data, spec=spec, strings=strings, urls=urls,
+                                                       fig_id=fig_id))
+            _kept[stored_key] = html
         if len(_WRITTEN) >= _WRITTEN_MAX:
             _WRITTEN.pop(next(iter(_WRITTEN)))  # the oldest
         _WRITTEN[key] = (html, strings.table)
     return _WRITTEN[key][0]
+
+
+def _table_digest(table: Mapping[str, Any]) -> str:
+    if id(table) not in _table_digests:  # the table is held with its digest, so its id() stays its own
+        text = json.dumps(table, ensure_ascii=False, sort_keys=True, default=str)
+        _table_digests[id(table)] = (hashlib.sha256(text.encode()).hexdigest(), table)
+    return _table_digests[id(table)][0]
 
 
 def browser_assets(specs: Iterable[Spec]) -> list[str]:

@@ -109,6 +109,11 @@ def find_variants(text: str, glossary: Glossary, lang: str) -> list[VariantUse]:
     return _find(prose_lines(text), glossary, lang)
 
 
+def find_variants_in_prose(prose: list[str], glossary: Glossary, lang: str) -> list[VariantUse]:
+    """find_variants on a lesson's lines as prose_lines gives them (for callers that need them for other checks)."""
+    return _find(prose, glossary, lang)
+
+
 def find_variants_in_strings(text: str, glossary: Glossary, lang: str) -> list[VariantUse]:
     """Every use of an avoided wording in a UI strings file of `lang` (its values; keys and comments are not read)."""
     return _find([_mask(line) for line in strings_lines(text)], glossary, lang)

@@ -26,14 +26,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from coursekit import content
+from coursekit import content, prose_checks
 from coursekit.build import CourseBuild
 from coursekit.course.rules import WARN, Rule
 from coursekit.editing import particles
-from coursekit.editing.prose import plain_math
 from coursekit.glossary.model import Glossary, GlossaryError, load
 from coursekit.glossary.render import LessonLink, render_page
-from coursekit.glossary.variants import find_variants, find_variants_in_strings, prose_lines
+from coursekit.glossary.variants import find_variants_in_strings
 from coursekit.i18n import strings_file
 from coursekit.lessons.rules import Breach
 from coursekit.mkdocs.rules import report
@@ -71,6 +70,7 @@ class Editing:
 def on_config(config: MkDocsConfig, *, build: CourseBuild, glossary_file: Path) -> Editing:
     editing = Editing()
     path = glossary_file
+    prose_checks.use_disk_cache(build.cache_dir / "checks", glossary_file)
     if path.is_file():
         lesson_ids = {lesson.meta.id for lesson in build.catalog.lessons}
         try:
@@ -149,21 +149,24 @@ def on_page_markdown(markdown: str, *, build: CourseBuild, editing: Editing, pag
         return markdown
     lesson = build.lesson_at(page.file.src_uri)
     # A lesson follows its series' rules; other pages (home, glossary, progress) the course-wide ones.
-    terms, korean, math = (build.course.rules.rule(name, lesson.series if lesson else None)
-                           for name in ("terms", "korean_particles", "plain_math"))
-    if not (terms.on or korean.on or math.on):
+    rules = {name: build.course.rules.rule(name, lesson.series if lesson else None) for name in prose_checks.CHECKS}
+    checks = frozenset(name for name, rule in rules.items() if rule.on)
+    if not checks:
         return markdown
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # the file's own line numbers
     path = f"docs/{build.lang}/{page.file.src_uri}"
-    found = [*_breaches(terms, find_variants(source, editing.glossary, build.lang)
-                        if editing.glossary is not None and terms.on else [], path),
-             *_breaches(korean, particles.scan(source) if build.lang in particles.LANGUAGES and korean.on else [],
-                        path),
-             *_breaches(math, plain_math(source, prose_lines(source)) if math.on else [], path)]
+    findings = prose_checks.page_findings(source, path=path, lang=build.lang, glossary=editing.glossary,
+                                          checks=checks)
+    found = [Breach(rules[name].level, f"{line} (course.yml {rules[name].source})")
+             for name in prose_checks.CHECKS for line in findings.get(name, [])]
     if lesson is not None and not lesson.meta.published:  # a draft being served: said, but never stops the server
         found = [Breach(WARN, breach.line) for breach in found]
     report(found)
     return markdown
+
+
+def on_post_build(*, build: CourseBuild) -> None:
+    prose_checks.save_disk_cache()
 
 
 def on_page_content(html: str, *, build: CourseBuild, editing: Editing, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -8,6 +8,7 @@ The cache lives in generated/figures/ at the repository root: never in docs/, so
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,12 +23,16 @@ from mkdocs.utils import get_relative_url
 from coursekit import content
 from coursekit.build import CourseBuild
 from coursekit.fences import Block, find_blocks
-from coursekit.figures.pipeline import Prepared, Run, SpecFailed, asset_tags, asset_uri, browser_assets, figure_html, page_specs, prepare_many
+from coursekit.figures.pipeline import (Prepared, Run, SpecFailed, asset_tags, asset_uri, browser_assets, figure_html,
+                                       page_specs, prepare_many, save_disk_cache, use_disk_cache)
 from coursekit.figures.pipeline import image_roots as pipeline_image_roots
 from coursekit.figures.spec import Spec
 from coursekit.figures.strings import Strings
 
 log = get_plugin_logger("figures")
+# An <svg> the figure keeps out of the search index (a plot: its tick labels are no words to find). The search
+# plugin would still parse every tag of it, so it goes in once search has read the page.
+_EXCLUDED_SVG = re.compile(r"<svg\b[^>]*\sdata-search-exclude\b[^>]*>.*?</svg>", re.S)
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ def shown_path(config: MkDocsConfig, src_uri: str) -> str:
 def on_files(files: Files, *, build: CourseBuild, config: MkDocsConfig) -> Files:
     start = time.perf_counter()
     roots, cache_dir = image_roots(config), build.cache_dir / "figures"
+    use_disk_cache(build.cache_dir / "figure-html")
     found: list[tuple[str, Block, Spec]] = []
     problems: list[str] = []
     for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
@@ -114,8 +120,18 @@ def on_page_markdown(markdown: str, *, build: CourseBuild, page: Page, config: M
         html = figure_html(figure.prepared, figure.spec, strings=strings, urls=urls, fig_id=fig_id)
         # Splice by line position, so an identical block quoted inside another fence is never touched.
         out.extend(lines[done : block.line - 1])
-        out.append(f"\n{build.held.hold(tags + html)}\n\n")  # the course hook puts it back after conversion
+        html = _EXCLUDED_SVG.sub(lambda match: _hold_late(build, match.group(0)), html)
+        out.append(f"\n{build.held.hold(tags + html)}\n\n")  # put back after conversion
         tags = ""  # the kinds' stylesheets and scripts go before the first figure only
         done = block.end_line
     out.extend(lines[done:])
     return "".join(out)
+
+
+def on_post_build(*, build: CourseBuild) -> None:
+    save_disk_cache()
+
+
+def _hold_late(build: CourseBuild, svg: str) -> str:
+    # An <svg> nested in another ends the lazy match early: such a drawing stays where it is.
+    return build.held.hold(svg, after_search=True) if svg.count("<svg") == 1 else svg

@@ -71,7 +71,7 @@ def on_page_markdown(markdown: str, *, build: CourseBuild, page: Page, config: M
         if lesson.questions:
             versions = dict(build.catalog.question_versions(lesson, build.course.primary))
             markdown = replace_blocks(markdown, lesson.questions, versions, lesson_id=lesson.meta.id, strings=strings,
-                                      hold=build.held.hold)
+                                      hold=build.held.hold, hold_late=lambda html: _hold_late(build, page, html))
     elif page.meta.get("course_page") == "review":
         try:
             bank = pending_math(_review_bank(build))
@@ -79,6 +79,14 @@ def on_page_markdown(markdown: str, *, build: CourseBuild, page: Page, config: M
             raise PluginError(f"docs/{build.lang}/{page.file.src_uri}: math: {error}") from None
         markdown += f"\n\n{build.held.hold(bank, after_search=True)}\n"  # not indexed: found on each lesson
     return markdown
+
+
+def _hold_late(build: CourseBuild, page: Page, html: str) -> str:
+    """A placeholder for HTML that goes in after search has read the page, its formulas ready like the page's."""
+    try:
+        return build.held.hold(pending_math(html), after_search=True)
+    except MathError as error:
+        raise PluginError(f"docs/{build.lang}/{page.file.src_uri}: math: {error}") from None
 
 
 def _bring_in(markdown: str, *, build: CourseBuild, page: Page, lesson: bool) -> str:

@@ -118,7 +118,9 @@ def on_page_markdown(markdown: str, *, build: CourseBuild, page: Page, config: M
         # is indexed), and Material lists it as a wide <pre> that scrolls without keyboard access.
         out.append(f"\n```{{ .python data-search-exclude=\"\" }}\n{block.code}```\n\n")
         label = strings["run_output"]
-        out.append(f"{build.held.hold(output_html(result.outputs[index], index=index + 1, label=label))}\n\n")
+        # The output is out of the index (data-search-exclude): put back once search has read the page.
+        output = output_html(result.outputs[index], index=index + 1, label=label)
+        out.append(f"{build.held.hold(output, after_search=True)}\n\n")
         done = block.end_line
     out.extend(lines[done:])
     return "".join(out)

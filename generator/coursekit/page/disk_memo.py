@@ -3,6 +3,8 @@ HTML): what a build converts once, the next build reads back instead of converti
 
 The file's name carries the versions of whatever did the converting, so an upgrade starts a new file; an unreadable
 file is ignored (everything is converted again). Writing is atomic, because two builds may run side by side.
+A memo made with `only_used=True` writes back only the entries this process asked for or added: for entries keyed
+by a whole page or figure, which every edit replaces, so the file holds the current site rather than its history.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from pathlib import Path
 class DiskMemo(dict[str, str]):
     """A dict of conversions; `use(path)` reads what earlier builds kept, `save()` writes it back if it grew."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, only_used: bool = False) -> None:
         super().__init__()
         self._path: Path | None = None
+        self._used: set[str] | None = set() if only_used else None
         # Whether a conversion was added since the last write: the builds of several languages share this memo and
         # each reads the file again, so a count taken at reading time would hide what an earlier build added.
         self._grew = False
@@ -26,6 +29,13 @@ class DiskMemo(dict[str, str]):
     def __setitem__(self, key: str, value: str) -> None:
         super().__setitem__(key, value)
         self._grew = True
+        if self._used is not None:
+            self._used.add(key)
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        if self._used is not None and key in self:
+            self._used.add(key)
+        return super().get(key, default)
 
     def use(self, path: Path) -> None:
         try:
@@ -41,7 +51,8 @@ class DiskMemo(dict[str, str]):
             return
         path = self._path
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(self, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        kept = self if self._used is None else {key: self[key] for key in self._used}
+        text = json.dumps(kept, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -4,8 +4,8 @@ pymdownx.arithmatex (generic mode) wraps each formula as <span class="arithmatex
 <div class="arithmatex">\\[…\\]</div>; `render_math` replaces those wrappers with MathML.
 
 A build does it in two steps, because MathML is most of a lesson's markup and Material's search plugin parses every
-page's HTML tag by tag: `pending_math` (when the page's HTML is made) puts in each formula's place one element
-holding the formula's text, exactly the text the search index would take from the MathML, and `expand_math` (on
+page's HTML tag by tag: `pending_math` (when the page's HTML is made) puts in each formula's place the formula's text
+between two comments, exactly the text the search index would take from the MathML, and `expand_math` (on
 the finished page) puts the MathML in. The index stays the same, at a fraction of the parsing.
 Each distinct formula is converted once: lessons repeat many of theirs, and both languages share nearly all. With
 `use_disk_cache(folder)`, conversions are also kept between builds, in a JSON file named for the converter's version
@@ -26,8 +26,10 @@ from .disk_memo import DiskMemo
 _WRAPPED = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-# The stand-in: the formula's number in this process (see _formulas) and its text, with "<" and "&" escaped.
-_PENDING = re.compile(r'<math data-course-formula="(?P<number>\d+)">[^<]*</math>')
+# The stand-in: the formula's text (with "<" and "&" escaped) between two comments, the first holding the formula's
+# number in this process (see _formulas). Comments rather than an element: the search plugin takes the same text, and
+# skips the work it does for every tag (a lesson has hundreds of formulas).
+_PENDING = re.compile(r'<!--course-formula-(?P<number>\d+)-->[^<]*<!--/course-formula-->')
 
 
 class MathError(ValueError):
@@ -78,7 +80,7 @@ def render_math(page_html: str) -> str:
 
 
 def pending_math(page_html: str) -> str:
-    """Every arithmatex formula as a one-element stand-in holding its text (see the module's doc).
+    """Every arithmatex formula as a stand-in holding its text between two comments (see the module's doc).
 
     Converts each formula now, so a broken one fails here (MathError), where the page is known."""
     def replace(match: re.Match[str]) -> str:
@@ -88,7 +90,7 @@ def pending_math(page_html: str) -> str:
             mathml = tex_to_mathml(html.unescape(match.group("tex")), display=display)
             # The characters themselves rather than MathML's numeric entities: the same text, less to parse.
             text = html.escape(html.unescape(_TAG.sub("", mathml)), quote=False)
-            _stand_ins[key] = _wrapped(f'<math data-course-formula="{len(_formulas)}">{text}</math>', display)
+            _stand_ins[key] = _wrapped(f'<!--course-formula-{len(_formulas)}-->{text}<!--/course-formula-->', display)
             _formulas.append(mathml)
         return _stand_ins[key]
 

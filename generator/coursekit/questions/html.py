@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,9 +63,13 @@ def _inline(text: str) -> str:
 
 
 def question_html(question: Question, *, lesson_id: str, version: str, number: int,
-                  strings: Mapping[str, str], origin: str = "") -> str:
+                  strings: Mapping[str, str], origin: str = "", late: Callable[[str], str] = str) -> str:
     """One question; `number` is its position in the lesson (shown as 'Question 2'); `origin` names its lesson
-    where it is asked elsewhere (the review page)."""
+    where it is asked elsewhere (the review page).
+
+    `late` wraps the parts a search should not find: the explanations, hidden until the reader answers (a search
+    result would show the answer), and the controls, whose labels ("Check") are on every question. A lesson page
+    gives a placeholder that goes in after the search plugin has read the page (coursekit/page/held.py)."""
     qid = html.escape(question.id)
     kind = "numeric" if question.numeric else ("multiple" if question.multiple else "single")
     head = html.escape((f"{origin} · " if origin else "") + strings["question_label"].format(number=number))
@@ -81,15 +85,15 @@ def question_html(question: Question, *, lesson_id: str, version: str, number: i
     if question.numeric:
         answer = format_answer(question.answer or 0.0, question.tolerance or 0.0)
         explain = question.explain.replace("{answer}", answer)
-        parts += [
+        parts.append(late(
             '<p class="course-question__reply">'
             f'<label for="a-{html.escape(lesson_id)}-{qid}">{html.escape(strings["question_reply"])}</label> '
             f'<input type="text" inputmode="decimal" autocomplete="off" id="a-{html.escape(lesson_id)}-{qid}" '
             'data-course-choice> '
             f'<button type="button" class="md-button" data-course-action="check">'
-            f'{html.escape(strings["question_check"])}</button></p>',
-            f'<div class="course-explain" data-course-explain hidden>{_block(explain)}</div>',
-        ]
+            f'{html.escape(strings["question_check"])}</button></p>'
+            f'<div class="course-explain" data-course-explain hidden>{_block(explain)}</div>'
+            + _EMPTY_SLOTS))
     else:
         if question.multiple:
             parts.append(f'<p class="course-question__hint">{html.escape(strings["question_multiple"])}</p>')
@@ -99,15 +103,16 @@ def question_html(question: Question, *, lesson_id: str, version: str, number: i
             correct = " data-course-correct" if choice.correct else ""
             parts.append(f'<li><button type="button" class="course-choice" data-course-choice="{index}"{pressed}'
                          f'{correct}>{_inline(choice.text)}</button>'
-                         f'<div class="course-explain" data-course-explain="{index}" hidden>'
-                         f'{_block(choice.explain)}</div></li>')
+                         + late(f'<div class="course-explain" data-course-explain="{index}" hidden>'
+                                f'{_block(choice.explain)}</div>') + '</li>')
         parts.append("</ol>")
-        if question.multiple:
-            parts.append(f'<p><button type="button" class="md-button" data-course-action="check">'
-                         f'{html.escape(strings["question_check"])}</button></p>')
-    parts += [
-        '<div class="course-feedback" aria-live="polite"></div>',
-        '<p class="course-question__status" data-course-slot="question-status"></p>',
-        "</section>",
-    ]
+        check = (f'<p><button type="button" class="md-button" data-course-action="check">'
+                 f'{html.escape(strings["question_check"])}</button></p>' if question.multiple else "")
+        parts.append(late(check + _EMPTY_SLOTS))
+    parts.append("</section>")
     return "".join(parts)
+
+
+# Where the page script writes the feedback and the question's status.
+_EMPTY_SLOTS = ('<div class="course-feedback" aria-live="polite"></div>'
+                '<p class="course-question__status" data-course-slot="question-status"></p>')

@@ -17,17 +17,19 @@ from .parse import Question
 
 
 def replace_blocks(markdown: str, questions: Sequence[Question], versions: Mapping[str, str], *, lesson_id: str,
-                   strings: Mapping[str, str], hold: Callable[[str], str] = str) -> str:
+                   strings: Mapping[str, str], hold: Callable[[str], str] = str,
+                   hold_late: Callable[[str], str] = str) -> str:
     """Splice each block's HTML in by line position (the catalog parsed the same blocks, in the same order).
 
-    `hold` turns the HTML into what goes into the Markdown (a placeholder: coursekit/page/held.py)."""
+    `hold` turns the HTML into what goes into the Markdown (a placeholder: coursekit/page/held.py), and `hold_late`
+    the parts search should not read into what goes into that HTML (question_html's `late`)."""
     lines = markdown.splitlines(keepends=True)
     out: list[str] = []
     done = 0
     for number, (block, question) in enumerate(zip(find_blocks(markdown, info="question"), questions), start=1):
         out.extend(lines[done : block.line - 1])
         html = question_html(question, lesson_id=lesson_id, version=versions[question.id], number=number,
-                             strings=strings)
+                             strings=strings, late=hold_late)
         out.append(f"\n{hold(html)}\n\n")
         done = block.end_line
     out.extend(lines[done:])

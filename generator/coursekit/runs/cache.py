@@ -40,12 +40,23 @@ def block_keys(codes: Sequence[str]) -> list[str]:
     return keys
 
 
+# Entries read or written by this process: the language versions of a page run the same code, so each language
+# build asks for the same entries, and a page's values can be large (a small network's weights).
+_read: dict[Path, dict[str, Any]] = {}
+
+
 def load(folder: Path, key: str) -> dict[str, Any] | None:
+    path = folder / f"{key}.json"
+    if path in _read:
+        return _read[path]
     try:
-        record = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
-        return record if isinstance(record, dict) and isinstance(record.get("output"), str) else None
+        record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    if not (isinstance(record, dict) and isinstance(record.get("output"), str)):
+        return None
+    _read[path] = record
+    return record
 
 
 def store(folder: Path, key: str, record: dict[str, Any]) -> None:
@@ -57,6 +68,7 @@ def store(folder: Path, key: str, record: dict[str, Any]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, folder / f"{key}.json")
+        _read[folder / f"{key}.json"] = record
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

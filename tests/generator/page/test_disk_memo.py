@@ -51,3 +51,16 @@ def test_what_an_earlier_language_build_added_is_written_by_a_later_one(tmp_path
     memo.use(path)  # the nested Korean build starts, converts nothing new, and saves
     memo.save()
     assert "english" in path.read_text(encoding="utf-8")
+
+
+def test_a_memo_of_pages_keeps_only_what_this_build_used(tmp_path: Path) -> None:
+    """Entries keyed by a whole page (its findings, a figure's HTML) are replaced by every edit: the file keeps the
+    site as it is, not every version an author saved."""
+    path = tmp_path / "memo.json"
+    path.write_text('{"page as it was": "old", "page as it is": "kept"}', encoding="utf-8")
+    memo = DiskMemo(only_used=True)
+    memo.use(path)
+    assert memo.get("page as it is") == "kept"
+    memo["a new page"] = "new"
+    memo.save()
+    assert path.read_text(encoding="utf-8") == '{"a new page":"new","page as it is":"kept"}'
