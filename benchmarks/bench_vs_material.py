@@ -5,7 +5,8 @@ For each size (lessons per language; the real lessons cycled, so math and figure
 of lesson 1 with its own number and id), both languages are built by
 - the course: `mkdocs build` of mkdocs.yml as it is (the coursekit plugin with this course's content, strict; the
   plugin builds every language),
-  figure and formula caches warm;
+  its caches warm (figures and their HTML, formulas, question HTML, run output, prose findings: what a rebuild
+  during `make serve` or a second `make build` finds);
 - plain Material: the same docs, Markdown extensions, theme features and search plugin (in each language), with no
   course plugin and no overrides, one build per language (figure blocks then show as code and formulas stay TeX, which is
   what Material does with them).

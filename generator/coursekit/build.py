@@ -75,6 +75,22 @@ class CourseBuild:
     def published(self) -> list[Lesson]:
         return self.catalog.in_language(self.lang, include_drafts=False)
 
+    @cached_property
+    def series_links(self) -> dict[str, list[tuple[str, int, str]]]:
+        """(url, number, title) of each series' lessons in this build, in order: every lesson page shows its
+        neighbours, and listing them again for each page would grow a large course's build quadratically."""
+        links: dict[str, list[tuple[str, int, str]]] = {}
+        for lesson in self.lessons:
+            links.setdefault(lesson.series, []).append((lesson.url, lesson.meta.number, lesson.meta.title))
+        return links
+
+    @cached_property
+    def published_per_series(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for lesson in self.lessons:
+            counts[lesson.series] = counts.get(lesson.series, 0) + lesson.meta.published
+        return counts
+
     def lesson_at(self, src_uri: str) -> Lesson | None:
         return self._lessons_by_src_uri.get(src_uri)
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+import latex2mathml
+
 from . import cache, images
 from coursekit.fences import Block, find_blocks
 from coursekit.page.disk_memo import DiskMemo
@@ -155,8 +157,8 @@ _table_digests: dict[int, tuple[str, Mapping[str, Any]]] = {}
 
 
 def use_disk_cache(folder: Path) -> None:
-    """Keep figure HTML in `folder` between builds (beside the figures' data)."""
-    _kept.use(folder / "html.json")
+    """Keep figure HTML in `folder` between builds, in a file named for the converter of the captions' formulas."""
+    _kept.use(folder / f"html-latex2mathml-{latex2mathml.__version__}.json")
 
 
 def save_disk_cache() -> None:

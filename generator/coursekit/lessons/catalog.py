@@ -59,6 +59,7 @@ class Catalog:
     # (language, series) with a file that could not be read: its numbering is not checked, so one mistake is
     # reported once, not again as a gap.
     incomplete: set[tuple[str, str]] = field(default_factory=set)
+    _versions: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict, repr=False, compare=False)
 
     def in_language(self, lang: str, *, include_drafts: bool) -> list[Lesson]:
         """The lessons of one language, series by series in the course's order, each series by number."""
@@ -66,9 +67,13 @@ class Catalog:
         return sorted(chosen, key=lambda lesson: (self.series.index(lesson.series), lesson.meta.number))
 
     def question_versions(self, lesson: Lesson, primary: str) -> list[tuple[str, str]]:
-        """(question id, version) for each question, hashed from the primary language's text (see version.py)."""
-        source = self.translations(lesson).get(primary, lesson)
-        return [(q.id, version_of(q)) for q in source.questions]
+        """(question id, version) for each question, hashed from the primary language's text (see version.py).
+        Worked out once per lesson: its page, its translations' pages and the review page all ask."""
+        key = (lesson.src_uri, primary)
+        if key not in self._versions:
+            source = self.translations(lesson).get(primary, lesson)
+            self._versions[key] = [(q.id, version_of(q)) for q in source.questions]
+        return list(self._versions[key])
 
     def translations(self, lesson: Lesson) -> dict[str, Lesson]:
         """The versions of this lesson in every language, keyed by language (the lesson's own included)."""

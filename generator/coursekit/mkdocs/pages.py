@@ -156,18 +156,17 @@ def _labels(build: CourseBuild, lesson: Lesson) -> dict[str, Any]:
 def _lesson_context(build: CourseBuild, lesson: Lesson, page: Page, config: MkDocsConfig) -> dict[str, Any]:
     strings = build.strings["site"]
     series = build.course.series_by_id(lesson.series)
-    siblings = [l for l in build.lessons if l.series == lesson.series]
-    published = [l for l in siblings if l.meta.published]
     return {
         **_labels(build, lesson),
         "id": lesson.meta.id,
         "series": {"id": series.id, "title": series.title[build.lang]},
-        "position": views.position(strings["lesson_of"], lesson.meta.number, len(published)),
+        "position": views.position(strings["lesson_of"], lesson.meta.number,
+                                   build.published_per_series.get(lesson.series, 0)),
         "report_url": views.report_link(config.repo_url or "", lesson_id=lesson.meta.id, title=lesson.meta.title,
                                         lang=build.lang, page_url=(config.site_url or "") + page.url,
                                         body_template=strings["report_body"]),
         "pager": {key: asdict(link) for key, link in
-                  views.pager([(l.url, l.meta.number, l.meta.title) for l in siblings], lesson.url).items()},
+                  views.pager(build.series_links.get(lesson.series, []), lesson.url).items()},
     }
 
 
