@@ -28,7 +28,9 @@ CHECKS = (TERMS, KOREAN_PARTICLES, PLAIN_MATH)
 _CODE = [Path(__file__).resolve(), *sorted((Path(__file__).resolve().parent / "editing").glob("*.py")),
          *sorted((Path(__file__).resolve().parent / "glossary").glob("*.py"))]
 
-_remembered = DiskMemo()  # a page's digest -> its findings as JSON (check name -> lines), shared by all languages
+# A page's digest -> its findings as JSON (check name -> lines), shared by all languages; only the pages of this
+# build are written back, as each edit makes a new entry.
+_remembered = DiskMemo(only_used=True)
 
 
 def use_disk_cache(folder: Path, glossary_file: Path | None) -> None:

@@ -41,8 +41,16 @@ def block_keys(codes: Sequence[str]) -> list[str]:
 
 
 # Entries read or written by this process: the language versions of a page run the same code, so each language
-# build asks for the same entries, and a page's values can be large (a small network's weights).
+# build asks for the same entries, and a page's values can be large (a small network's weights). Bounded, for a
+# long `mkdocs serve` in which an author edits run blocks again and again.
 _read: dict[Path, dict[str, Any]] = {}
+_READ_MAX = 256
+
+
+def _remember(path: Path, record: dict[str, Any]) -> None:
+    if len(_read) >= _READ_MAX:
+        _read.pop(next(iter(_read)))  # the oldest
+    _read[path] = record
 
 
 def load(folder: Path, key: str) -> dict[str, Any] | None:
@@ -55,7 +63,7 @@ def load(folder: Path, key: str) -> dict[str, Any] | None:
         return None
     if not (isinstance(record, dict) and isinstance(record.get("output"), str)):
         return None
-    _read[path] = record
+    _remember(path, record)
     return record
 
 
@@ -68,7 +76,7 @@ def store(folder: Path, key: str, record: dict[str, Any]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, folder / f"{key}.json")
-        _read[folder / f"{key}.json"] = record
+        _remember(folder / f"{key}.json", record)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
