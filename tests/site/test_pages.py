@@ -177,7 +177,8 @@ def test_search_finds_a_question_on_its_lesson_and_the_review_page_still_asks_it
 @pytest.mark.only_engine("material", reason="reads lunr's index, Material's")
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_does_not_show_a_questions_answer(built_site: Path, lang: str) -> None:
-    """An explanation is hidden until the reader answers; a search result quoting it would give the answer away."""
+    """An explanation is hidden until the reader answers; a search result quoting it would give the answer away.
+    (MaterialX's Pagefind reads the built page: there every explanation carries data-pagefind-ignore.)"""
     import json
     from coursekit.fences import find_blocks
     from coursekit.questions.parse import parse_questions
@@ -190,6 +191,8 @@ def test_search_does_not_show_a_questions_answer(built_site: Path, lang: str) ->
             outside = outside.replace(block.source, "")
         texts = [doc["text"] for doc in index["docs"] if doc["location"].split("#")[0] == f"{meta['page']}/"]
         page = read(built_site, f"{LANGS[lang]}{meta['page']}/index.html")
+        explanations = re.findall(r"<div class=\"course-explain\"[^>]*>", page)
+        assert explanations and all('data-pagefind-ignore="all"' in tag for tag in explanations), meta["page"]
         questions = parse_questions(source, meta["page"])[0]
         outside += " ".join(text for q in questions for text in [q.prompt, *(c.text for c in q.choices)])
         outside = " ".join(outside.split())  # lines wrap anywhere in the source

@@ -92,7 +92,7 @@ def question_html(question: Question, *, lesson_id: str, version: str, number: i
             'data-course-choice> '
             f'<button type="button" class="md-button" data-course-action="check">'
             f'{html.escape(strings["question_check"])}</button></p>'
-            f'<div class="course-explain" data-course-explain hidden>{_block(explain)}</div>'
+            f'<div class="course-explain" data-course-explain hidden{_UNINDEXED}>{_block(explain)}</div>'
             + _EMPTY_SLOTS))
     else:
         if question.multiple:
@@ -103,7 +103,7 @@ def question_html(question: Question, *, lesson_id: str, version: str, number: i
             correct = " data-course-correct" if choice.correct else ""
             parts.append(f'<li><button type="button" class="course-choice" data-course-choice="{index}"{pressed}'
                          f'{correct}>{_inline(choice.text)}</button>'
-                         + late(f'<div class="course-explain" data-course-explain="{index}" hidden>'
+                         + late(f'<div class="course-explain" data-course-explain="{index}" hidden{_UNINDEXED}>'
                                 f'{_block(choice.explain)}</div>') + '</li>')
         parts.append("</ol>")
         check = (f'<p><button type="button" class="md-button" data-course-action="check">'
@@ -113,6 +113,9 @@ def question_html(question: Question, *, lesson_id: str, version: str, number: i
     return "".join(parts)
 
 
+# An explanation is kept out of MaterialX's search too (Pagefind indexes the built page, after the plugin held the
+# explanation back from Material's search).
+_UNINDEXED = ' data-pagefind-ignore="all"'
 # Where the page script writes the feedback and the question's status.
 _EMPTY_SLOTS = ('<div class="course-feedback" aria-live="polite"></div>'
                 '<p class="course-question__status" data-course-slot="question-status"></p>')
